@@ -1,0 +1,14 @@
+// npm run db:migrate: applies pending migrations (works whether or not the app is running).
+import { migrate } from "@/lib/db/migrate";
+import { useDatabase } from "./lib/database";
+
+const database = await useDatabase();
+try {
+  const { applied, alreadyApplied } = await migrate(database.url, { log: console.log });
+  console.log(`${applied.length} migration(s) applied, ${alreadyApplied} already in place.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}

@@ -1,0 +1,21 @@
+// npm run db:seed: migrates, then adds whatever demo data is missing (idempotent).
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { seedDatabase } from "@/prisma/seed";
+import { useDatabase } from "./lib/database";
+import { printCredentials, seedsDemoData } from "./lib/prepare";
+
+const database = await useDatabase();
+const db = createPrismaClient(database.url, { max: 2 });
+try {
+  await migrate(database.url);
+  const demo = seedsDemoData(database.external);
+  await seedDatabase(db, { demo, log: console.log });
+  if (demo) printCredentials();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
