@@ -4,7 +4,10 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which start an embedded PostgreSQL, or set it to postgresql://user:password@host:5432/db." })
+    .string({
+      error:
+        "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which start an embedded PostgreSQL, or set it to postgresql://user:password@host:5432/db.",
+    })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql:// or postgres://"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   CITY_SLUG: z
@@ -21,7 +24,9 @@ let cached: Env | undefined;
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   return result.data;

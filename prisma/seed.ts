@@ -57,7 +57,9 @@ export async function seedDatabase(db: Db, { demo, log = () => {} }: SeedOptions
   }
 
   if (!demo) {
-    log(`seeded ${city.nameEn}: ${HOHHOT_FACTS.length} figures, ${AREAS.length} areas, ${THEMES.length} themes`);
+    log(
+      `seeded ${city.nameEn}: ${HOHHOT_FACTS.length} figures, ${AREAS.length} areas, ${THEMES.length} themes`,
+    );
     return;
   }
 
@@ -66,7 +68,10 @@ export async function seedDatabase(db: Db, { demo, log = () => {} }: SeedOptions
   for (const { key, themeSlug, deadlineInDays, ...opportunity } of OPPORTUNITIES) {
     const themeId = themeIds.get(themeSlug);
     if (!themeId) throw new Error(`Opportunity ${key} names unknown theme ${themeSlug}`);
-    const existing = await db.opportunity.findUnique({ where: { slug: key }, select: { id: true } });
+    const existing = await db.opportunity.findUnique({
+      where: { slug: key },
+      select: { id: true },
+    });
     if (existing) continue;
     await db.opportunity.create({
       data: {
@@ -109,7 +114,8 @@ export async function seedDatabase(db: Db, { demo, log = () => {} }: SeedOptions
   });
   let passwordHash: string | undefined;
   for (const account of DEMO_ACCOUNTS) {
-    if (await db.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
+    if (await db.user.findUnique({ where: { email: account.email }, select: { id: true } }))
+      continue;
     passwordHash ??= await hashPassword(DEMO_PASSWORD);
     await db.user.create({
       data: {

@@ -1,8 +1,8 @@
 // npm run db:migrate: applies pending migrations (works whether or not the app is running).
 import { migrate } from "@/lib/db/migrate";
-import { useDatabase } from "./lib/database";
+import { openDatabase } from "./lib/database";
 
-const database = await useDatabase();
+const database = await openDatabase();
 try {
   const { applied, alreadyApplied } = await migrate(database.url, { log: console.log });
   console.log(`${applied.length} migration(s) applied, ${alreadyApplied} already in place.`);

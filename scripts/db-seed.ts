@@ -2,10 +2,10 @@
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { seedDatabase } from "@/prisma/seed";
-import { useDatabase } from "./lib/database";
+import { openDatabase } from "./lib/database";
 import { printCredentials, seedsDemoData } from "./lib/prepare";
 
-const database = await useDatabase();
+const database = await openDatabase();
 const db = createPrismaClient(database.url, { max: 2 });
 try {
   await migrate(database.url);

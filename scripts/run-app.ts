@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseEnv } from "@/lib/env";
-import { useDatabase } from "./lib/database";
+import { openDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
 
 const mode = process.argv[2];
@@ -12,8 +12,9 @@ if (mode !== "dev" && mode !== "start") {
   process.exit(2);
 }
 
-const database = await useDatabase();
-if (database.owned) console.log(`[db] embedded PostgreSQL ready at ${database.url.replace(/:[^:@/]*@/, ":***@")}`);
+const database = await openDatabase();
+if (database.owned)
+  console.log(`[db] embedded PostgreSQL ready at ${database.url.replace(/:[^:@/]*@/, ":***@")}`);
 
 let exiting = false;
 async function shutdown(code: number) {

@@ -27,12 +27,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <section className="border-b border-border bg-gradient-to-b from-secondary/70 to-background">
         <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.4fr_1fr] md:py-20">
           <div>
-            <p className="text-sm font-semibold uppercase tracking-wide text-primary">{t("eyebrow")}</p>
+            <p className="text-sm font-semibold uppercase tracking-wide text-primary">
+              {t("eyebrow")}
+            </p>
             <h1 className="mt-3 text-4xl font-bold tracking-tight sm:text-5xl">
               {t("title", { city: cityName })}
             </h1>
-            <p className="mt-2 text-lg text-muted-foreground">{localized(city, "region", locale)}</p>
-            <p className="mt-6 max-w-2xl text-lg leading-relaxed">{t("lead", { city: cityName })}</p>
+            <p className="mt-2 text-lg text-muted-foreground">
+              {localized(city, "region", locale)}
+            </p>
+            <p className="mt-6 max-w-2xl text-lg leading-relaxed">
+              {t("lead", { city: cityName })}
+            </p>
             <p className="mt-4 max-w-2xl leading-relaxed text-muted-foreground">
               {localized(city, "summary", locale)}
             </p>
@@ -44,13 +50,21 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           </div>
           {headline && (
             <Card className="self-start p-6">
-              <p className="text-sm text-muted-foreground">{localized(headline, "label", locale)}</p>
+              <p className="text-sm text-muted-foreground">
+                {localized(headline, "label", locale)}
+              </p>
               <p className="mt-1 text-4xl font-bold tabular-nums text-primary">
                 {tu(headline.unit as FactUnit, {
-                  value: formatFactNumber(Number(headline.value), headline.unit as FactUnit, locale),
+                  value: formatFactNumber(
+                    Number(headline.value),
+                    headline.unit as FactUnit,
+                    locale,
+                  ),
                 })}
               </p>
-              <p className="mt-4 text-sm text-muted-foreground">{t("figuresSource", { city: cityName })}</p>
+              <p className="mt-4 text-sm text-muted-foreground">
+                {t("figuresSource", { city: cityName })}
+              </p>
             </Card>
           )}
         </div>
@@ -84,7 +98,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <h2 id="themes-title" className="text-2xl font-semibold tracking-tight">
             {t("themesTitle", { city: cityName })}
           </h2>
-          <p className="mt-2 max-w-3xl text-muted-foreground">{t("themesLead", { city: cityName })}</p>
+          <p className="mt-2 max-w-3xl text-muted-foreground">
+            {t("themesLead", { city: cityName })}
+          </p>
           {city.areas.map((area) => (
             <div key={area.id} className="mt-10">
               <h3 className="text-xl font-semibold">{localized(area, "name", locale)}</h3>

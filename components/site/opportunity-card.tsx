@@ -19,7 +19,13 @@ type Opportunity = {
   cooperationTypes: string[];
 };
 
-export async function OpportunityCard({ opportunity, locale }: { opportunity: Opportunity; locale: Locale }) {
+export async function OpportunityCard({
+  opportunity,
+  locale,
+}: {
+  opportunity: Opportunity;
+  locale: Locale;
+}) {
   const t = await getTranslations({ locale, namespace: "opportunity" });
   const tc = await getTranslations({ locale, namespace: "cooperationType" });
   const format = await getFormatter({ locale });
@@ -33,7 +39,9 @@ export async function OpportunityCard({ opportunity, locale }: { opportunity: Op
           {localized(opportunity, "title", locale)}
         </Link>
       </h3>
-      <p className="mt-1 text-sm text-muted-foreground">{localized(opportunity, "hostName", locale)}</p>
+      <p className="mt-1 text-sm text-muted-foreground">
+        {localized(opportunity, "hostName", locale)}
+      </p>
       <p className="mt-3 line-clamp-3 text-sm">{localized(opportunity, "description", locale)}</p>
       <div className="mt-4 flex flex-wrap gap-1.5">
         {opportunity.cooperationTypes.map((type) => (
@@ -53,7 +61,9 @@ export async function OpportunityCard({ opportunity, locale }: { opportunity: Op
         </div>
         <div>
           <dt className="text-muted-foreground">{t("trl")}</dt>
-          <dd className="font-medium">{t("trlRange", { min: opportunity.trlMin, max: opportunity.trlMax })}</dd>
+          <dd className="font-medium">
+            {t("trlRange", { min: opportunity.trlMin, max: opportunity.trlMax })}
+          </dd>
         </div>
       </dl>
     </Card>

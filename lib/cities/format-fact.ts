@@ -15,7 +15,8 @@ export function formatFactNumber(value: number, unit: FactUnit, locale: Locale):
     new Intl.NumberFormat(tag, { maximumFractionDigits: max }).format(n);
   if (locale === "zh") {
     if (unit === "rmb_billion") return format(value * 10, 2);
-    if ((unit === "people" || unit === "rmb") && value >= 10_000) return `${format(value / 10_000, 2)}万`;
+    if ((unit === "people" || unit === "rmb") && value >= 10_000)
+      return `${format(value / 10_000, 2)}万`;
   }
   return format(value);
 }

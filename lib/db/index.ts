@@ -1,12 +1,24 @@
 import { env } from "@/lib/env";
 import { createPrismaClient, type Db } from "./client";
 
-// One client per process, kept across hot reloads in development.
+// One client per process, kept across hot reloads in development. It is made
+// on first use, so that importing this module (as `next build` does) needs no
+// database and no DATABASE_URL.
 const globalForDb = globalThis as unknown as { bridgeheadDb?: Db };
 
-export const db: Db =
-  globalForDb.bridgeheadDb ?? createPrismaClient(env().DATABASE_URL, { max: env().DATABASE_POOL_SIZE });
+function client(): Db {
+  globalForDb.bridgeheadDb ??= createPrismaClient(env().DATABASE_URL, {
+    max: env().DATABASE_POOL_SIZE,
+  });
+  return globalForDb.bridgeheadDb;
+}
 
-if (process.env.NODE_ENV !== "production") globalForDb.bridgeheadDb = db;
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const target = client();
+    const value = Reflect.get(target, property, target);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});
 
 export type { Db };

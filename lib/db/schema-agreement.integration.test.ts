@@ -9,14 +9,31 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import * as enums from "@/lib/generated/prisma/enums";
 
-type RuntimeField = { name: string; kind: "scalar" | "enum" | "object"; type: string; dbName?: string | null };
+type RuntimeField = {
+  name: string;
+  kind: "scalar" | "enum" | "object";
+  type: string;
+  dbName?: string | null;
+};
 type RuntimeModel = { fields: RuntimeField[]; dbName: string | null };
-const runtimeModels = (db as unknown as { _runtimeDataModel: { models: Record<string, RuntimeModel> } })
-  ._runtimeDataModel.models;
+const runtimeModels = (
+  db as unknown as { _runtimeDataModel: { models: Record<string, RuntimeModel> } }
+)._runtimeDataModel.models;
 
 // The parts of schema.prisma that the runtime data model leaves out.
-type SchemaField = { optional: boolean; list: boolean; native?: string; unique: boolean; fkFields?: string[] };
-type SchemaModel = { fields: Map<string, SchemaField>; uniques: string[][]; indexes: string[][]; id: string[] };
+type SchemaField = {
+  optional: boolean;
+  list: boolean;
+  native?: string;
+  unique: boolean;
+  fkFields?: string[];
+};
+type SchemaModel = {
+  fields: Map<string, SchemaField>;
+  uniques: string[][];
+  indexes: string[][];
+  id: string[];
+};
 
 function parseSchema(text: string): Map<string, SchemaModel> {
   const models = new Map<string, SchemaModel>();
@@ -24,7 +41,11 @@ function parseSchema(text: string): Map<string, SchemaModel> {
     const model: SchemaModel = { fields: new Map(), uniques: [], indexes: [], id: [] };
     for (const raw of match[2]!.split("\n")) {
       const line = raw.replace(/\/\/.*$/, "").trim();
-      const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+      const list = (s: string) =>
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean);
       const block = line.match(/^@@(id|unique|index)\(\[([^\]]+)\]/);
       if (block) {
         const cols = list(block[2]!);
@@ -93,7 +114,13 @@ afterAll(async () => {
 });
 
 async function columns() {
-  const { rows } = await client.query<{ table: string; column: string; type: string; nullable: boolean; dims: number }>(`
+  const { rows } = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: boolean;
+    dims: number;
+  }>(`
     SELECT c.relname AS table, a.attname AS column, a.attnotnull = false AS nullable,
            format_type(a.atttypid, a.atttypmod) AS full_type,
            t.typname AS base, a.attndims AS dims,
@@ -141,19 +168,28 @@ describe("schema.prisma and the migrated database", () => {
           continue;
         }
         const want = expectedSqlType(field.type, info.native, field.kind);
-        const got = row.type === "timestamp" || row.type === "timestamptz" || row.type === "bpchar" || row.type === "numeric"
-          ? normalisedType(row)
-          : row.type;
+        const got =
+          row.type === "timestamp" ||
+          row.type === "timestamptz" ||
+          row.type === "bpchar" ||
+          row.type === "numeric"
+            ? normalisedType(row)
+            : row.type;
         if (got !== want) mismatches.push(`${table}.${column}: type ${got}, schema says ${want}`);
         if (info.list !== row.full_type.endsWith("[]"))
-          mismatches.push(`${table}.${column}: array ${row.full_type.endsWith("[]")}, schema says ${info.list}`);
+          mismatches.push(
+            `${table}.${column}: array ${row.full_type.endsWith("[]")}, schema says ${info.list}`,
+          );
         // Prisma creates list columns nullable; scalar nullability must match exactly.
         if (!info.list && info.optional !== row.nullable)
-          mismatches.push(`${table}.${column}: nullable ${row.nullable}, schema says ${info.optional}`);
+          mismatches.push(
+            `${table}.${column}: nullable ${row.nullable}, schema says ${info.optional}`,
+          );
       }
     }
     for (const row of actual) {
-      if (!seen.has(`${row.table}.${row.column}`)) mismatches.push(`${row.table}.${row.column}: not in schema.prisma`);
+      if (!seen.has(`${row.table}.${row.column}`))
+        mismatches.push(`${row.table}.${row.column}: not in schema.prisma`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -165,13 +201,21 @@ describe("schema.prisma and the migrated database", () => {
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' GROUP BY t.typname`);
     const inDatabase = Object.fromEntries(rows.map((r) => [r.name, r.values]));
     const inSchema = Object.fromEntries(
-      Object.entries(enums).map(([name, values]) => [name, Object.values(values as Record<string, string>)]),
+      Object.entries(enums).map(([name, values]) => [
+        name,
+        Object.values(values as Record<string, string>),
+      ]),
     );
     expect(inDatabase).toEqual(inSchema);
   });
 
   it("have an index for every @id, @unique, @@unique and @@index, and a foreign key for every relation", async () => {
-    const { rows: allIndexes } = await client.query<{ name: string; table: string; unique: boolean; columns: string[] }>(`
+    const { rows: allIndexes } = await client.query<{
+      name: string;
+      table: string;
+      unique: boolean;
+      columns: string[];
+    }>(`
       SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique,
              array_agg(a.attname ORDER BY k.ord)::text[] AS columns
       FROM pg_index ix
@@ -190,7 +234,12 @@ describe("schema.prisma and the migrated database", () => {
       CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
       WHERE con.contype = 'f' GROUP BY c.relname, con.oid`);
-    const has = (list: Array<{ table: string; columns: string[] }>, table: string, cols: string[], unique?: boolean) =>
+    const has = (
+      list: Array<{ table: string; columns: string[] }>,
+      table: string,
+      cols: string[],
+      unique?: boolean,
+    ) =>
       list.some(
         (i) =>
           i.table === table &&
@@ -204,14 +253,16 @@ describe("schema.prisma and the migrated database", () => {
       const table = runtimeModels[modelName]?.dbName ?? modelName;
       const want = (cols: string[], unique: boolean, what: string) => {
         expectedIndexes++;
-        if (!has(indexes, table, cols, unique)) missing.push(`${table}(${cols.join(", ")}): ${what}`);
+        if (!has(indexes, table, cols, unique))
+          missing.push(`${table}(${cols.join(", ")}): ${what}`);
       };
       want(model.id, true, "primary key");
       for (const [name, field] of model.fields) {
         if (field.unique) want([name], true, "@unique");
         if (field.fkFields) {
           expectedKeys++;
-          if (!has(foreignKeys, table, field.fkFields)) missing.push(`${table}(${field.fkFields}): foreign key`);
+          if (!has(foreignKeys, table, field.fkFields))
+            missing.push(`${table}(${field.fkFields}): foreign key`);
         }
       }
       for (const cols of model.uniques) want(cols, true, "@@unique");

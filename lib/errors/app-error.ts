@@ -17,7 +17,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
 
-  constructor(code: ErrorCode, message?: string, options?: { fields?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { fields?: Record<string, string>; cause?: unknown },
+  ) {
     super(message ?? code, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;

@@ -159,7 +159,9 @@ export async function startEmbedded(
  * The database for a command: DATABASE_URL if set; else the embedded server
  * already running on the data directory; else one started here.
  */
-export async function useDatabase(options: { log?: (line: string) => void } = {}): Promise<Database> {
+export async function openDatabase(
+  options: { log?: (line: string) => void } = {},
+): Promise<Database> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, owned: false, external: true, stop: async () => {} };
   const dataDir = defaultDataDir();

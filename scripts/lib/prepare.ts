@@ -33,5 +33,6 @@ export function seedsDemoData(external: boolean) {
 
 export function printCredentials(log: (line: string) => void = console.log) {
   log("[seed] demo accounts (development only):");
-  for (const c of demoCredentials()) log(`[seed]   ${c.role.padEnd(8)} ${c.email}  password: ${c.password}`);
+  for (const c of demoCredentials())
+    log(`[seed]   ${c.role.padEnd(8)} ${c.email}  password: ${c.password}`);
 }

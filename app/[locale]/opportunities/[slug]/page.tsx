@@ -50,8 +50,12 @@ export default async function OpportunityPage({ params }: Props) {
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
         <article>
           <div className="flex flex-wrap items-center gap-2">
-            <Badge variant={open ? "success" : "muted"}>{tStatus(open ? "PUBLISHED" : "CLOSED")}</Badge>
-            {open && daysLeft !== null && <Badge variant="outline">{t("daysLeft", { days: daysLeft })}</Badge>}
+            <Badge variant={open ? "success" : "muted"}>
+              {tStatus(open ? "PUBLISHED" : "CLOSED")}
+            </Badge>
+            {open && daysLeft !== null && (
+              <Badge variant="outline">{t("daysLeft", { days: daysLeft })}</Badge>
+            )}
           </div>
           <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
             {localized(opportunity, "title", locale)}
@@ -73,7 +77,9 @@ export default async function OpportunityPage({ params }: Props) {
         <Card className="self-start p-5">
           <dl className="space-y-4 text-sm">
             <div>
-              <dt className="text-muted-foreground">{t("host", { city: localized(city, "name", locale) })}</dt>
+              <dt className="text-muted-foreground">
+                {t("host", { city: localized(city, "name", locale) })}
+              </dt>
               <dd className="font-medium">{localized(opportunity, "hostName", locale)}</dd>
             </div>
             <div>
@@ -90,7 +96,9 @@ export default async function OpportunityPage({ params }: Props) {
             </div>
             <div>
               <dt className="text-muted-foreground">{t("trl")}</dt>
-              <dd className="font-medium">{t("trlRange", { min: opportunity.trlMin, max: opportunity.trlMax })}</dd>
+              <dd className="font-medium">
+                {t("trlRange", { min: opportunity.trlMin, max: opportunity.trlMax })}
+              </dd>
             </div>
             <div>
               <dt className="text-muted-foreground">{t("cooperationTypes")}</dt>

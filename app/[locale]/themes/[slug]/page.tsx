@@ -17,7 +17,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isLocale(locale)) return {};
   const theme = await getThemeWithOpportunities(slug);
   if (!theme) return {};
-  return { title: localized(theme, "name", locale), description: localized(theme, "description", locale) };
+  return {
+    title: localized(theme, "name", locale),
+    description: localized(theme, "description", locale),
+  };
 }
 
 export default async function ThemePage({ params }: Props) {
@@ -40,8 +43,12 @@ export default async function ThemePage({ params }: Props) {
       <p className="mt-6 text-sm font-semibold uppercase tracking-wide text-primary">
         {localized(city, "name", locale)} · {localized(theme.area, "name", locale)}
       </p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">{localized(theme, "name", locale)}</h1>
-      <p className="mt-4 max-w-3xl text-lg leading-relaxed">{localized(theme, "description", locale)}</p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">
+        {localized(theme, "name", locale)}
+      </h1>
+      <p className="mt-4 max-w-3xl text-lg leading-relaxed">
+        {localized(theme, "description", locale)}
+      </p>
 
       <section aria-labelledby="keywords-title" className="mt-8">
         <h2 id="keywords-title" className="text-sm font-semibold text-muted-foreground">
