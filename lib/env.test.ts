@@ -3,12 +3,12 @@ import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("accepts a PostgreSQL URL and applies defaults", () => {
-    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@localhost:5432/db" });
+    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SECRET: "x".repeat(32) });
     expect(env).toMatchObject({ CITY_SLUG: "hohhot", DATABASE_POOL_SIZE: 10, LOG_LEVEL: "info" });
   });
 
   it("explains a missing DATABASE_URL", () => {
-    expect(() => parseEnv({})).toThrow(/DATABASE_URL is not set/);
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL is not set[\s\S]*NEXTAUTH_SECRET is not set/);
   });
 
   it("names every invalid variable", () => {

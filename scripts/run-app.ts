@@ -1,7 +1,10 @@
 // `npm run dev` and `npm start`: find or start PostgreSQL, migrate, seed an
 // empty database, then run Next. The embedded server stops when Next does.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { openDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
@@ -25,11 +28,17 @@ async function shutdown(code: number) {
 }
 
 try {
-  const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const port = process.env.PORT ?? "3000";
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (database.external ? undefined : localSecret()),
+  };
   parseEnv(childEnv); // fail here, with a clear message, rather than on the first request
   await prepareDatabase(database);
 
-  const port = process.env.PORT ?? "3000";
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const next = spawn(process.execPath, [nextBin, mode, "--port", port], {
     stdio: "inherit",
@@ -45,4 +54,17 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);
+}
+
+/**
+ * On the embedded database a newcomer has no secret to set: keep one beside
+ * the data, so sessions survive restarts. Production sets NEXTAUTH_SECRET.
+ */
+function localSecret(): string {
+  const file = path.resolve(".data/nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }

@@ -15,17 +15,21 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** Field name -> validation message key, for forms. */
   readonly fields?: Record<string, string>;
+  /** Seconds until a rate-limited caller may try again. */
+  readonly retryAfter?: number;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    options?: { fields?: Record<string, string>; cause?: unknown },
+    options?: { fields?: Record<string, string>; retryAfter?: number; cause?: unknown },
   ) {
     super(message ?? code, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.retryAfter = options?.retryAfter;
   }
 
   get status(): number {

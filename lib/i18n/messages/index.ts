@@ -1,13 +1,24 @@
 // Message files, one per domain and language. Each file holds top-level
-// namespaces; a domain adds its file here in both languages.
+// namespaces (no two files share one); lib/i18n/messages.test.ts checks that
+// both languages have the same keys.
+import enAccount from "./en/account.json";
+import enAdmin from "./en/admin.json";
+import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enEmail from "./en/email.json";
+import enOrganisations from "./en/organisations.json";
 import enPublic from "./en/public.json";
+import zhAccount from "./zh/account.json";
+import zhAdmin from "./zh/admin.json";
+import zhAuth from "./zh/auth.json";
 import zhCommon from "./zh/common.json";
+import zhEmail from "./zh/email.json";
+import zhOrganisations from "./zh/organisations.json";
 import zhPublic from "./zh/public.json";
 
 export const messages = {
-  en: { ...enCommon, ...enPublic },
-  zh: { ...zhCommon, ...zhPublic },
+  en: { ...enCommon, ...enPublic, ...enAuth, ...enAccount, ...enOrganisations, ...enAdmin, ...enEmail },
+  zh: { ...zhCommon, ...zhPublic, ...zhAuth, ...zhAccount, ...zhOrganisations, ...zhAdmin, ...zhEmail },
 } satisfies Record<"en" | "zh", unknown>;
 
 export type Messages = typeof messages.en;

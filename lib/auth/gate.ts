@@ -1,0 +1,65 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { loadSession } from "./sessions";
+
+export type Caller = {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  organisationId: string | null;
+  email: string;
+  name: string;
+  locale: string;
+};
+
+export type GateRule = {
+  /** Roles allowed; any signed-in role when omitted. */
+  roles?: readonly Role[];
+  /** The caller must belong to an organisation (partners acting for it). */
+  organisation?: boolean;
+};
+
+/**
+ * Who is calling, checked against the database on every request: the
+ * session must exist and not be revoked, the account must be active and its
+ * session version current. So signing out, "log out everywhere", disabling
+ * an account and changing a role all count from the very next request.
+ */
+export const getCaller = cache(async (): Promise<Caller | null> => {
+  const cookieStore = await cookies();
+  const headerStore = await headers();
+  const token = await getToken({
+    req: { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerStore.entries()) } as never,
+    secret: env().NEXTAUTH_SECRET,
+  });
+  if (!token?.sid || typeof token.sv !== "number") return null;
+  const session = await loadSession(token.sid, token.sv);
+  if (!session) return null;
+  const { user } = session;
+  return {
+    userId: user.id,
+    sessionId: session.id,
+    role: user.role,
+    organisationId: user.organisationId,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+  };
+});
+
+/** Checks a caller against a rule; throws AppError UNAUTHENTICATED or FORBIDDEN. */
+export function authorize(caller: Caller | null, rule: GateRule = {}): Caller {
+  if (!caller) throw new AppError("UNAUTHENTICATED");
+  if (rule.roles && !rule.roles.includes(caller.role)) throw new AppError("FORBIDDEN", `role ${caller.role}`);
+  if (rule.organisation && !caller.organisationId) throw new AppError("FORBIDDEN", "no organisation");
+  return caller;
+}
+
+export async function requireCaller(rule: GateRule = {}): Promise<Caller> {
+  return authorize(await getCaller(), rule);
+}
