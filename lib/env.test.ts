@@ -3,7 +3,10 @@ import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("accepts a PostgreSQL URL and applies defaults", () => {
-    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SECRET: "x".repeat(32) });
+    const env = parseEnv({
+      DATABASE_URL: "postgresql://u:p@localhost:5432/db",
+      NEXTAUTH_SECRET: "x".repeat(32),
+    });
     expect(env).toMatchObject({ CITY_SLUG: "hohhot", DATABASE_POOL_SIZE: 10, LOG_LEVEL: "info" });
   });
 

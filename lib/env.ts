@@ -16,9 +16,14 @@ const schema = z.object({
     .default("hohhot"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NEXTAUTH_SECRET: z
-    .string({ error: "NEXTAUTH_SECRET is not set. Give every instance the same random value of 32 characters or more (e.g. `openssl rand -base64 32`)." })
+    .string({
+      error:
+        "NEXTAUTH_SECRET is not set. Give every instance the same random value of 32 characters or more (e.g. `openssl rand -base64 32`).",
+    })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
-  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the public URL of the app, e.g. https://bridgehead.example.eu").default("http://localhost:3000"),
+  NEXTAUTH_URL: z
+    .url("NEXTAUTH_URL must be the public URL of the app, e.g. https://bridgehead.example.eu")
+    .default("http://localhost:3000"),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://…")

@@ -39,7 +39,9 @@ export function useActionForm<TValues extends FieldValues, TResult = undefined>(
   const translate = (message: string | undefined) => {
     if (!message) return undefined;
     const { key, params } = parseValidationMessage(message);
-    return tValidation.has(key as never) ? tValidation(key as never, params as never) : tValidation("invalid");
+    return tValidation.has(key as never)
+      ? tValidation(key as never, params as never)
+      : tValidation("invalid");
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -66,9 +68,12 @@ export function useActionForm<TValues extends FieldValues, TResult = undefined>(
   });
 
   const errorOf = (name: Path<TValues>) => {
-    const error = name.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], form.formState.errors) as
-      | { message?: string }
-      | undefined;
+    const error = name
+      .split(".")
+      .reduce<unknown>(
+        (o, k) => (o as Record<string, unknown> | undefined)?.[k],
+        form.formState.errors,
+      ) as { message?: string } | undefined;
     return translate(error?.message);
   };
 

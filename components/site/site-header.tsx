@@ -1,11 +1,32 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { type Caller, getCaller } from "@/lib/auth/gate";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { LanguageSwitcher } from "./language-switcher";
+import { UserMenu } from "./user-menu";
+
+type MenuLabel = "organisation" | "account" | "users" | "outbox";
+
+function menuFor(caller: Caller): Array<{ path: string; label: MenuLabel }> {
+  if (caller.role === "ADMIN") {
+    return [
+      { path: "/admin/users", label: "users" },
+      { path: "/admin/outbox", label: "outbox" },
+      { path: "/account", label: "account" },
+    ];
+  }
+  if (caller.role === "OFFICIAL") return [{ path: "/account", label: "account" }];
+  return [
+    { path: "/organisation", label: "organisation" },
+    { path: "/account", label: "account" },
+  ];
+}
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "nav" });
+  const tu = await getTranslations({ locale, namespace: "userMenu" });
+  const caller = await getCaller();
   const other = locale === "en" ? "zh" : "en";
   const switcher = (
     <LanguageSwitcher
@@ -41,6 +62,33 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             {t("howItWorks")}
           </Link>
           <Suspense fallback={null}>{switcher}</Suspense>
+          {caller ? (
+            <UserMenu
+              name={caller.name}
+              menuLabel={tu("menu")}
+              items={menuFor(caller).map((item) => ({
+                href: `/${locale}${item.path}`,
+                label: tu(item.label),
+              }))}
+              signOutLabel={tu("signOut")}
+              afterSignOut={`/${locale}/login?notice=signedOut`}
+            />
+          ) : (
+            <>
+              <Link
+                href="/login"
+                className="rounded-md px-2 py-1.5 text-sm font-medium text-primary hover:underline"
+              >
+                {tu("signIn")}
+              </Link>
+              <Link
+                href="/register"
+                className="hidden rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90 sm:inline-block"
+              >
+                {tu("register")}
+              </Link>
+            </>
+          )}
         </nav>
       </div>
     </header>

@@ -1,6 +1,6 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -34,7 +34,10 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
   const cookieStore = await cookies();
   const headerStore = await headers();
   const token = await getToken({
-    req: { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerStore.entries()) } as never,
+    req: {
+      cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])),
+      headers: Object.fromEntries(headerStore.entries()),
+    } as never,
     secret: env().NEXTAUTH_SECRET,
   });
   if (!token?.sid || typeof token.sv !== "number") return null;
@@ -55,8 +58,10 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
 /** Checks a caller against a rule; throws AppError UNAUTHENTICATED or FORBIDDEN. */
 export function authorize(caller: Caller | null, rule: GateRule = {}): Caller {
   if (!caller) throw new AppError("UNAUTHENTICATED");
-  if (rule.roles && !rule.roles.includes(caller.role)) throw new AppError("FORBIDDEN", `role ${caller.role}`);
-  if (rule.organisation && !caller.organisationId) throw new AppError("FORBIDDEN", "no organisation");
+  if (rule.roles && !rule.roles.includes(caller.role))
+    throw new AppError("FORBIDDEN", `role ${caller.role}`);
+  if (rule.organisation && !caller.organisationId)
+    throw new AppError("FORBIDDEN", "no organisation");
   return caller;
 }
 

@@ -42,7 +42,7 @@ export async function checkCredentials(email: string, password: string) {
   });
   dummyHash ??= hashPassword("a password nobody has, for equal timing");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !user.passwordHash || !valid || user.status !== "ACTIVE") return null;
+  if (!user?.passwordHash || !valid || user.status !== "ACTIVE") return null;
   if (!user.emailVerifiedAt) throw new EmailNotVerifiedError();
   return user;
 }
@@ -78,7 +78,12 @@ export function authOptions(): AuthOptions {
           if (!parsed.success) return null;
           const user = await checkCredentials(parsed.data.email, parsed.data.password);
           if (!user) return null;
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            sessionVersion: user.sessionVersion,
+          };
         },
       }),
     ],

@@ -8,7 +8,11 @@ import { authorize, type Caller, type GateRule, getCaller } from "./gate";
  * a caller without the right role gets a 404, so that admin and official
  * pages do not even reveal that they exist.
  */
-export async function requirePageCaller(locale: Locale, path: string, rule: GateRule = {}): Promise<Caller> {
+export async function requirePageCaller(
+  locale: Locale,
+  path: string,
+  rule: GateRule = {},
+): Promise<Caller> {
   const caller = await getCaller();
   if (!caller) redirect(`/${locale}/login?next=${encodeURIComponent(`/${locale}${path}`)}`);
   try {

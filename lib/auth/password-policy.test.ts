@@ -13,7 +13,9 @@ describe("passwordProblem", () => {
   });
 
   it("refuses the email address or its name part", () => {
-    expect(passwordProblem("anna.berg@uni.example", "anna.berg@uni.example")).toBe("passwordLikeEmail");
+    expect(passwordProblem("anna.berg@uni.example", "anna.berg@uni.example")).toBe(
+      "passwordLikeEmail",
+    );
     expect(passwordProblem("my-anna.berg-2026", "anna.berg@uni.example")).toBe("passwordLikeEmail");
   });
 

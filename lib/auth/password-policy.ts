@@ -14,7 +14,8 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
   if (core.length >= 4 && (COMMON.has(core) || /^(.+)\1+$/.test(lower))) return "passwordCommon";
   if (email) {
     const local = email.toLowerCase().split("@")[0] ?? "";
-    if (lower === email.toLowerCase() || (local.length >= 4 && lower.includes(local))) return "passwordLikeEmail";
+    if (lower === email.toLowerCase() || (local.length >= 4 && lower.includes(local)))
+      return "passwordLikeEmail";
   }
   return null;
 }

@@ -17,7 +17,10 @@ export async function createSession(userId: string, userAgent: string | null) {
 }
 
 export async function revokeSession(sessionId: string) {
-  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 /** Ends every session of a user: "log out everywhere", a disabled account, a new password. */
@@ -40,7 +43,14 @@ export async function loadSession(sessionId: string, sessionVersion: number) {
     select: {
       id: true,
       user: {
-        select: { id: true, email: true, name: true, role: true, organisationId: true, locale: true },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          organisationId: true,
+          locale: true,
+        },
       },
     },
   });

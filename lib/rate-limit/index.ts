@@ -30,7 +30,11 @@ export async function hit(key: string, rule: RateLimitRule): Promise<RateLimitRe
                   THEN now() + make_interval(secs => ${rule.windowSeconds}) ELSE "RateLimit"."resetAt" END
     RETURNING "count", "resetAt"`;
   const row = rows[0]!;
-  return { allowed: row.count <= rule.limit, remaining: Math.max(0, rule.limit - row.count), resetAt: row.resetAt };
+  return {
+    allowed: row.count <= rule.limit,
+    remaining: Math.max(0, rule.limit - row.count),
+    resetAt: row.resetAt,
+  };
 }
 
 /** Throws AppError("RATE_LIMITED") when any of the keys is over its limit. */

@@ -56,7 +56,10 @@ export function createAction<S extends z.ZodType, T>(
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
-      const caller = options.access === "public" ? await getCaller() : authorize(await getCaller(), options.access);
+      const caller =
+        options.access === "public"
+          ? await getCaller()
+          : authorize(await getCaller(), options.access);
       const parsed = options.schema.safeParse(toPlainObject(raw));
       if (!parsed.success) {
         return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -65,8 +68,14 @@ export function createAction<S extends z.ZodType, T>(
       return { ok: true, data };
     } catch (error) {
       if (isAppError(error)) {
-        if (error.status >= 500) logger.error({ err: error, action: options.name }, "action failed");
-        return { ok: false, code: error.code, fieldErrors: error.fields, retryAfter: error.retryAfter };
+        if (error.status >= 500)
+          logger.error({ err: error, action: options.name }, "action failed");
+        return {
+          ok: false,
+          code: error.code,
+          fieldErrors: error.fields,
+          retryAfter: error.retryAfter,
+        };
       }
       // Next's redirect()/notFound() are thrown on purpose: let them through.
       if (error && typeof error === "object" && "digest" in error) throw error;

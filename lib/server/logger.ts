@@ -5,5 +5,8 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: "bridgehead" },
-  redact: { paths: ["password", "*.password", "token", "*.token", "req.headers.cookie"], remove: true },
+  redact: {
+    paths: ["password", "*.password", "token", "*.token", "req.headers.cookie"],
+    remove: true,
+  },
 });

@@ -21,7 +21,9 @@ describe("text", () => {
     expect(firstMessage(name, "ab\u0000c")).toBe("controlCharacters");
     expect(firstMessage(name, "ab\u001bc")).toBe("controlCharacters");
     expect(firstMessage(name, "ab\nc")).toBe("singleLine");
-    expect(text({ max: 20, multiline: true }).parse("line one\nline two")).toBe("line one\nline two");
+    expect(text({ max: 20, multiline: true }).parse("line one\nline two")).toBe(
+      "line one\nline two",
+    );
   });
 
   it("keeps Chinese text", () => {
@@ -42,7 +44,13 @@ describe("email", () => {
 describe("httpUrl", () => {
   it("accepts http and https only", () => {
     expect(httpUrl.parse("https://example.eu/about")).toBe("https://example.eu/about");
-    for (const bad of ["javascript:alert(1)", "data:text/html,x", "ftp://example.eu", "https://localhost", "nonsense"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "ftp://example.eu",
+      "https://localhost",
+      "nonsense",
+    ]) {
       expect(firstMessage(httpUrl, bad)).toBe("url");
     }
   });
@@ -69,7 +77,10 @@ describe("strict objects", () => {
 
 describe("parseValidationMessage", () => {
   it("splits key and parameters", () => {
-    expect(parseValidationMessage("tooShort?min=12")).toEqual({ key: "tooShort", params: { min: "12" } });
+    expect(parseValidationMessage("tooShort?min=12")).toEqual({
+      key: "tooShort",
+      params: { min: "12" },
+    });
     expect(parseValidationMessage("required")).toEqual({ key: "required", params: {} });
   });
 });

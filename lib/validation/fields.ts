@@ -4,14 +4,24 @@
 import { z } from "zod";
 
 export const msg = (key: string, params?: Record<string, string | number>) =>
-  params ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : key;
+  params
+    ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`
+    : key;
 
 // C0 and C1 control characters except tab, line feed and carriage return.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Trimmed text, no NUL or control characters, length bounded. */
-export function text({ min = 1, max, multiline = false }: { min?: number; max: number; multiline?: boolean }) {
+export function text({
+  min = 1,
+  max,
+  multiline = false,
+}: {
+  min?: number;
+  max: number;
+  multiline?: boolean;
+}) {
   return z
     .string({ error: msg("required") })
     .transform((s) => s.trim())
@@ -58,7 +68,9 @@ export const httpUrl = z
       .refine((s) => {
         try {
           const url = new URL(s);
-          return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+          return (
+            (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".")
+          );
         } catch {
           return false;
         }
@@ -78,8 +90,15 @@ export const newPassword = z
   .max(128, msg("tooLong", { max: 128 }))
   .refine((s) => !s.includes("\u0000"), msg("controlCharacters"));
 
-export const currentPassword = z.string({ error: msg("required") }).min(1, msg("required")).max(128);
+export const currentPassword = z
+  .string({ error: msg("required") })
+  .min(1, msg("required"))
+  .max(128);
 
 export const trl = z.coerce.number().int(msg("trl")).min(1, msg("trl")).max(9, msg("trl"));
 
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);

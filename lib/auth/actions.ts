@@ -1,0 +1,282 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { clientIp } from "@/lib/http/client-ip";
+import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { enforce, RATE_LIMITS } from "@/lib/rate-limit";
+import { createAction } from "@/lib/server/action";
+import {
+  consumeUserToken,
+  createPartnerAccount,
+  issueUserToken,
+  revokeOtherSessions,
+  setPassword,
+  writeAudit,
+} from "./mutations";
+import { hashPassword, verifyPassword } from "./password";
+import { passwordProblem } from "./password-policy";
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  deleteAccountSchema,
+  emptySchema,
+  forgotPasswordSchema,
+  registerSchema,
+  resetPasswordSchema,
+  tokenSchema,
+} from "./schema";
+import { revokeAllSessions } from "./sessions";
+
+async function currentLocale(): Promise<Locale> {
+  const locale = await getLocale().catch(() => "en");
+  return isLocale(locale) ? locale : "en";
+}
+
+const link = (locale: Locale, path: string) => `${env().NEXTAUTH_URL}/${locale}${path}`;
+
+function ipKey(prefix: string, headers: Headers) {
+  const ip = clientIp(headers);
+  return ip ? `${prefix}:ip:${ip}` : null;
+}
+
+/**
+ * Registration answers the same whether or not the address is known: a new
+ * address gets a verification link, a known one a note that it already has an
+ * account. Only the mailbox's owner learns which.
+ */
+export const register = createAction(
+  { schema: registerSchema, access: "public", name: "register" },
+  async (input, { caller, headers }) => {
+    if (caller) throw new AppError("FORBIDDEN", "already signed in");
+    await enforce([
+      { key: ipKey("register", headers), rule: RATE_LIMITS.registerPerIp },
+      { key: `register:email:${input.email}`, rule: RATE_LIMITS.passwordResetPerAccount },
+    ]);
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw new AppError("BAD_REQUEST", problem, { fields: { password: problem } });
+    const locale = await currentLocale();
+    const existing = await db.user.findUnique({
+      where: { email: input.email },
+      select: { id: true },
+    });
+    if (existing) {
+      await hashPassword(input.password); // same work, same time, as a new account
+      await queueEmail({
+        to: input.email,
+        locale,
+        template: "account-exists",
+        data: { loginUrl: link(locale, "/login"), resetUrl: link(locale, "/forgot-password") },
+      });
+      return { email: input.email };
+    }
+    const user = await createPartnerAccount({ ...input, locale });
+    const token = await issueUserToken(user.id, "VERIFY_EMAIL");
+    await queueEmail({
+      to: input.email,
+      locale,
+      template: "verify-email",
+      data: { name: input.name, url: link(locale, `/verify?token=${token}`) },
+    });
+    return { email: input.email };
+  },
+);
+
+export const verifyEmail = createAction(
+  { schema: tokenSchema, access: "public", name: "verifyEmail" },
+  async ({ token }) => {
+    const { userId } = await consumeUserToken(token, "VERIFY_EMAIL");
+    await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+    return undefined;
+  },
+);
+
+export const requestPasswordReset = createAction(
+  { schema: forgotPasswordSchema, access: "public", name: "requestPasswordReset" },
+  async ({ email }, { headers }) => {
+    await enforce([
+      { key: ipKey("reset", headers), rule: RATE_LIMITS.passwordResetPerIp },
+      { key: `reset:email:${email}`, rule: RATE_LIMITS.passwordResetPerAccount },
+    ]);
+    const user = await db.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, status: true, locale: true },
+    });
+    if (user && user.status === "ACTIVE") {
+      const locale = await currentLocale();
+      const token = await issueUserToken(user.id, "RESET_PASSWORD");
+      await queueEmail({
+        to: email,
+        locale,
+        template: "reset-password",
+        data: { name: user.name, url: link(locale, `/reset-password?token=${token}`) },
+      });
+    }
+    return undefined; // the same answer for known and unknown addresses
+  },
+);
+
+export const resetPassword = createAction(
+  { schema: resetPasswordSchema, access: "public", name: "resetPassword" },
+  async ({ token, password }) => {
+    const { userId, user } = await consumeUserToken(token, "RESET_PASSWORD");
+    const problem = passwordProblem(password, user.email);
+    if (problem) throw new AppError("BAD_REQUEST", problem, { fields: { password: problem } });
+    await setPassword(userId, password);
+    // The link proves the mailbox; every existing session ends.
+    await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+    await revokeAllSessions(userId);
+    await writeAudit({
+      actorId: userId,
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: userId,
+    });
+    return undefined;
+  },
+);
+
+async function checkCurrentPassword(userId: string, password: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError("BAD_REQUEST", "wrong password", {
+      fields: { currentPassword: "wrongPassword" },
+    });
+  }
+}
+
+export const changePassword = createAction(
+  { schema: changePasswordSchema, access: {}, name: "changePassword" },
+  async ({ currentPassword, password }, { caller }) => {
+    const me = caller!;
+    await enforce([{ key: `reauth:user:${me.userId}`, rule: RATE_LIMITS.loginPerAccount }]);
+    await checkCurrentPassword(me.userId, currentPassword);
+    const problem = passwordProblem(password, me.email);
+    if (problem) throw new AppError("BAD_REQUEST", problem, { fields: { password: problem } });
+    await setPassword(me.userId, password);
+    await revokeOtherSessions(me.userId, me.sessionId);
+    await writeAudit({
+      actorId: me.userId,
+      action: "user.password_changed",
+      entityType: "User",
+      entityId: me.userId,
+    });
+    return undefined;
+  },
+);
+
+export const requestEmailChange = createAction(
+  { schema: changeEmailSchema, access: {}, name: "requestEmailChange" },
+  async ({ currentPassword, email }, { caller }) => {
+    const me = caller!;
+    await enforce([{ key: `reauth:user:${me.userId}`, rule: RATE_LIMITS.loginPerAccount }]);
+    await checkCurrentPassword(me.userId, currentPassword);
+    if (email === me.email)
+      throw new AppError("BAD_REQUEST", "same email", { fields: { email: "sameEmail" } });
+    const locale = await currentLocale();
+    const token = await issueUserToken(me.userId, "CHANGE_EMAIL", email);
+    // Sent to the new address: whether it is taken shows only when the link is used.
+    await queueEmail({
+      to: email,
+      locale,
+      template: "change-email",
+      data: { name: me.name, newEmail: email, url: link(locale, `/confirm-email?token=${token}`) },
+    });
+    return { email };
+  },
+);
+
+export const confirmEmailChange = createAction(
+  { schema: tokenSchema, access: "public", name: "confirmEmailChange" },
+  async ({ token }) => {
+    const { userId, newEmail, user } = await consumeUserToken(token, "CHANGE_EMAIL");
+    if (!newEmail) throw new AppError("NOT_FOUND");
+    const taken = await db.user.findUnique({ where: { email: newEmail }, select: { id: true } });
+    if (taken) throw new AppError("CONFLICT", "email taken", { fields: { _form: "emailTaken" } });
+    await db.user.update({
+      where: { id: userId },
+      data: { email: newEmail, emailVerifiedAt: new Date() },
+    });
+    await revokeAllSessions(userId);
+    await writeAudit({
+      actorId: userId,
+      action: "user.email_changed",
+      entityType: "User",
+      entityId: userId,
+    });
+    await queueEmail({
+      to: user.email,
+      locale: isLocale(user.locale) ? user.locale : "en",
+      template: "email-changed",
+      data: { name: user.name, newEmail },
+    });
+    return undefined;
+  },
+);
+
+export const logOutEverywhere = createAction(
+  { schema: emptySchema, access: {}, name: "logOutEverywhere" },
+  async (_input, { caller }) => {
+    await revokeAllSessions(caller!.userId);
+    await writeAudit({
+      actorId: caller!.userId,
+      action: "user.logout_everywhere",
+      entityType: "User",
+      entityId: caller!.userId,
+    });
+    return undefined;
+  },
+);
+
+/**
+ * GDPR erasure. The organisation goes too when this was its last member,
+ * only if the user confirmed it; its expressions of interest go with it.
+ */
+export const deleteAccount = createAction(
+  { schema: deleteAccountSchema, access: {}, name: "deleteAccount" },
+  async ({ currentPassword, deleteOrganisation }, { caller }) => {
+    const me = caller!;
+    await enforce([{ key: `reauth:user:${me.userId}`, rule: RATE_LIMITS.loginPerAccount }]);
+    await checkCurrentPassword(me.userId, currentPassword);
+    if (me.role === "ADMIN") {
+      const admins = await db.user.count({ where: { role: "ADMIN", status: "ACTIVE" } });
+      if (admins <= 1)
+        throw new AppError("CONFLICT", "last admin", { fields: { _form: "lastAdmin" } });
+    }
+    await db.$transaction(async (tx) => {
+      let organisationDeleted = false;
+      if (me.organisationId) {
+        const others = await tx.user.count({
+          where: { organisationId: me.organisationId, id: { not: me.userId } },
+        });
+        if (others === 0) {
+          if (!deleteOrganisation) {
+            throw new AppError("CONFLICT", "last member", {
+              fields: { deleteOrganisation: "confirmOrganisationDeletion" },
+            });
+          }
+          await tx.organisation.delete({ where: { id: me.organisationId } });
+          organisationDeleted = true;
+        }
+      }
+      await tx.user.delete({ where: { id: me.userId } });
+      // No personal data in the log: only that an account (and maybe an organisation) was erased.
+      await tx.auditLog.create({
+        data: {
+          actorId: me.userId,
+          action: "user.deleted",
+          entityType: "User",
+          entityId: me.userId,
+          data: { organisationDeleted },
+        },
+      });
+    });
+    return undefined;
+  },
+);

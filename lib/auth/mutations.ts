@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { TokenPurpose } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "./password";
+import { hashToken, newToken } from "./tokens";
+
+const HOUR = 3_600_000;
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  VERIFY_EMAIL: 48 * HOUR,
+  RESET_PASSWORD: 1 * HOUR,
+  CHANGE_EMAIL: 24 * HOUR,
+};
+
+/** A new single-use link token for the user; earlier unused ones of the same purpose stop working. */
+export async function issueUserToken(userId: string, purpose: TokenPurpose, newEmail?: string) {
+  const { token, hash } = newToken();
+  await db.$transaction([
+    db.userToken.updateMany({
+      where: { userId, purpose, usedAt: null },
+      data: { usedAt: new Date() },
+    }),
+    db.userToken.create({
+      data: {
+        userId,
+        purpose,
+        tokenHash: hash,
+        newEmail,
+        expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
+      },
+    }),
+  ]);
+  return token;
+}
+
+/**
+ * Marks a token used and returns it, or throws NOT_FOUND when it is unknown,
+ * expired or already used. The conditional update makes it single-use even
+ * under concurrent clicks.
+ */
+export async function consumeUserToken(token: string, purpose: TokenPurpose) {
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  const { count } = await db.userToken.updateMany({
+    where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (count !== 1) throw new AppError("NOT_FOUND", "token invalid, expired or used");
+  return db.userToken.findUniqueOrThrow({
+    where: { tokenHash },
+    select: {
+      userId: true,
+      newEmail: true,
+      user: { select: { email: true, name: true, locale: true } },
+    },
+  });
+}
+
+export async function createPartnerAccount(input: {
+  name: string;
+  email: string;
+  password: string;
+  locale: string;
+}) {
+  return db.user.create({
+    data: {
+      name: input.name,
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      role: "PARTNER",
+      locale: input.locale,
+    },
+    select: { id: true },
+  });
+}
+
+export async function setPassword(userId: string, password: string) {
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(password) },
+  });
+}
+
+/** Ends the user's other sessions, keeping the one in use. */
+export async function revokeOtherSessions(userId: string, keepSessionId: string) {
+  await db.session.updateMany({
+    where: { userId, id: { not: keepSessionId }, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
+export async function writeAudit(entry: {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  data?: Record<string, unknown>;
+}) {
+  await db.auditLog.create({ data: { ...entry, data: entry.data as never } });
+}
