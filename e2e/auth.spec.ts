@@ -1,0 +1,82 @@
+import { unique } from "@/lib/testing/factories";
+import { expect, expectAccessible, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, signIn } from "./support/auth";
+import { e2eDb, latestEmail, linkIn } from "./support/db";
+
+test.describe("signing in and out", () => {
+  test("login and logout, and personal pages need a session", async ({ page }) => {
+    await page.goto("/en/account");
+    await expect(page).toHaveURL(/\/en\/login\?next=%2Fen%2Faccount/);
+    await expectAccessible(page);
+
+    await page.getByLabel("Email address").fill(DEMO.official);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("alert")).toContainText("not correct");
+
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/en\/account$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/en\/login\?notice=signedOut/);
+    await page.goto("/en/account");
+    await expect(page).toHaveURL(/\/en\/login/);
+  });
+
+  test("a session cookie replayed after logout no longer works", async ({ page, context }) => {
+    await signIn(page, DEMO.official, DEMO_PASSWORD);
+    const cookies = await context.cookies();
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/notice=signedOut/);
+    await context.addCookies(cookies);
+    await page.goto("/en/account");
+    await expect(page).toHaveURL(/\/en\/login/);
+  });
+});
+
+test.describe("password reset", () => {
+  test("by emailed link, single use, and the old password stops working", async ({ page }) => {
+    const db = e2eDb();
+    const email = `${unique("reset")}@test.example`;
+    const { hashPassword } = await import("@/lib/auth/password");
+    await db.user.create({
+      data: { email, name: "Reset Tester", passwordHash: await hashPassword("the old password 1"), role: "OFFICIAL", emailVerifiedAt: new Date() },
+    });
+
+    await page.goto("/en/forgot-password");
+    await expectAccessible(page);
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Send link" }).click();
+    await expect(page.getByRole("status")).toContainText("If an account uses this address");
+
+    const message = await latestEmail(email, "reset-password");
+    const link = linkIn(message.text, "/en/reset-password?token=");
+    await page.goto(link);
+    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await page.getByLabel("Repeat the new password").fill("a brand new passphrase");
+    await page.getByRole("button", { name: "Save new password" }).click();
+    await expect(page).toHaveURL(/\/en\/login\?notice=passwordReset/);
+
+    await signIn(page, email, "a brand new passphrase");
+    await expect(page).toHaveURL(/\/en\/account/);
+
+    // The link is single use.
+    await page.goto(link);
+    await page.getByLabel("New password", { exact: true }).fill("another new passphrase");
+    await page.getByLabel("Repeat the new password").fill("another new passphrase");
+    await page.getByRole("button", { name: "Save new password" }).click();
+    await expect(page.getByRole("alert")).toContainText("not valid any more");
+  });
+
+  test("answers the same for an unknown address", async ({ page }) => {
+    await page.goto("/zh/forgot-password");
+    await page.getByLabel("电子邮箱").fill(`${unique("nobody")}@test.example`);
+    await page.getByRole("button", { name: "发送链接" }).click();
+    await expect(page.getByRole("status")).toContainText("如果有账户使用该邮箱");
+  });
+});
