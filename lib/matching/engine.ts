@@ -1,0 +1,334 @@
+// Computes and stores match scores: everything (`rebuildAll`), one
+// organisation after its profile changed, or one theme or opportunity after
+// it changed. Text relevance comes from PostgreSQL's full-text ranking of
+// the organisation's weighted tsvector and from the bilingual thesaurus.
+import type { Db } from "@/lib/db/client";
+import type { ConceptHits, ConceptIndex } from "./concepts";
+import { type MatchOrganisation, SCORE_FLOOR, scoreMatch } from "./score";
+import {
+  buildIndex,
+  type OpportunityRow,
+  opportunityTarget,
+  type TargetSpec,
+  type ThemeRow,
+  themeTarget,
+} from "./targets";
+import { prepareText } from "./text";
+
+export type Progress = (event: {
+  phase: "concepts" | "scores";
+  done: number;
+  total: number;
+}) => void;
+
+type OrgRow = {
+  id: string;
+  name: string;
+  description: string;
+  keywords: string[];
+  type: string;
+  trlMin: number | null;
+  trlMax: number | null;
+  cooperationTypes: string[];
+  languages: string[];
+  lastConfirmedAt: Date | null;
+};
+
+type Scored = { organisationId: string; score: number; explanation: string };
+
+const ORG_COLUMNS = `o.id, o.name, o.description, o.keywords, o.type::text AS type, o."trlMin", o."trlMax",
+  o."cooperationTypes"::text[] AS "cooperationTypes", o.languages, o."lastConfirmedAt"`;
+
+export async function loadTargets(db: Db): Promise<{ index: ConceptIndex; targets: TargetSpec[] }> {
+  const themes: ThemeRow[] = await db.theme.findMany({
+    select: {
+      id: true,
+      slug: true,
+      nameEn: true,
+      nameZh: true,
+      keywordsEn: true,
+      keywordsZh: true,
+    },
+    orderBy: { order: "asc" },
+  });
+  const opportunities: OpportunityRow[] = await db.opportunity.findMany({
+    where: { status: "PUBLISHED" },
+    select: {
+      id: true,
+      themeId: true,
+      titleEn: true,
+      titleZh: true,
+      descriptionEn: true,
+      descriptionZh: true,
+      cooperationTypes: true,
+      partnerTypes: true,
+      trlMin: true,
+      trlMax: true,
+    },
+  });
+  const index = buildIndex(themes);
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  const targets = [
+    ...themes.map((theme) => themeTarget(theme, index)),
+    ...opportunities.flatMap((o) => {
+      const theme = byId.get(o.themeId);
+      return theme ? [opportunityTarget(o, theme, index)] : [];
+    }),
+  ];
+  return { index, targets };
+}
+
+function conceptsOf(
+  index: ConceptIndex,
+  org: Pick<OrgRow, "name" | "description" | "keywords">,
+): ConceptHits {
+  return index.find(prepareText(org.name, org.keywords, org.description));
+}
+
+function matchOrganisation(
+  org: OrgRow,
+  hits: ConceptHits,
+  themeSlugs: string[],
+): MatchOrganisation {
+  return {
+    type: org.type,
+    themeSlugs,
+    trlMin: org.trlMin,
+    trlMax: org.trlMax,
+    cooperationTypes: org.cooperationTypes,
+    languages: org.languages,
+    lastConfirmedAt: org.lastConfirmedAt,
+    concepts: hits,
+  };
+}
+
+function explanationOf(result: ReturnType<typeof scoreMatch>) {
+  return JSON.stringify({
+    factors: result.factors,
+    concepts: result.concepts,
+    nearMisses: result.nearMisses,
+  });
+}
+
+async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM "MatchScore" WHERE "targetKind" = ${target.kind}::"MatchTargetKind" AND "targetId" = ${target.id}`;
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      await tx.$executeRaw`
+        INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
+        SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e::jsonb, ${now}
+        FROM unnest(${chunk.map((r) => r.organisationId)}::text[], ${chunk.map((r) => r.score)}::smallint[], ${chunk.map((r) => r.explanation)}::text[]) AS t(o, s, e)`;
+    }
+  });
+}
+
+async function themeSlugsByOrganisation(db: Db, organisationIds?: string[]) {
+  const rows = await db.organisationTheme.findMany({
+    where: organisationIds ? { organisationId: { in: organisationIds } } : undefined,
+    select: { organisationId: true, theme: { select: { slug: true } } },
+  });
+  const map = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = map.get(row.organisationId) ?? [];
+    list.push(row.theme.slug);
+    map.set(row.organisationId, list);
+  }
+  return map;
+}
+
+/** Re-scores one organisation against every theme and published opportunity (after a profile edit). */
+export async function rescoreOrganisation(db: Db, organisationId: string, now = new Date()) {
+  const { index, targets } = await loadTargets(db);
+  const [org] = await db.$queryRawUnsafe<OrgRow[]>(
+    `SELECT ${ORG_COLUMNS} FROM "Organisation" o WHERE o.id = $1`,
+    organisationId,
+  );
+  if (!org) {
+    await db.matchScore.deleteMany({ where: { organisationId } });
+    return { stored: 0 };
+  }
+  const hits = conceptsOf(index, org);
+  const conceptIds = [...hits.keys()].sort();
+  const rankRows = await db.$queryRaw<Array<{ i: bigint; rank: number }>>`
+    SELECT t.i, ts_rank(o."searchVector", websearch_to_tsquery('english', t.q), 32) AS rank
+    FROM "Organisation" o, unnest(${targets.map((t) => t.query)}::text[]) WITH ORDINALITY AS t(q, i)
+    WHERE o.id = ${organisationId}`;
+  const ranks = new Map(rankRows.map((r) => [Number(r.i) - 1, r.rank]));
+  const slugs = (await themeSlugsByOrganisation(db, [organisationId])).get(organisationId) ?? [];
+  const subject = matchOrganisation(org, hits, slugs);
+  const rows = targets.flatMap((target, i) => {
+    const result = scoreMatch(subject, target, ranks.get(i) ?? 0, now);
+    return result.score >= SCORE_FLOOR
+      ? [{ target, score: result.score, explanation: explanationOf(result) }]
+      : [];
+  });
+  await db.$transaction(async (tx) => {
+    await tx.organisation.update({ where: { id: organisationId }, data: { concepts: conceptIds } });
+    await tx.matchScore.deleteMany({ where: { organisationId } });
+    if (rows.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
+        SELECT ${organisationId}, k::"MatchTargetKind", t, s, e::jsonb, ${now}
+        FROM unnest(${rows.map((r) => r.target.kind)}::text[], ${rows.map((r) => r.target.id)}::text[],
+                    ${rows.map((r) => r.score)}::smallint[], ${rows.map((r) => r.explanation)}::text[]) AS x(k, t, s, e)`;
+    }
+  });
+  return { stored: rows.length };
+}
+
+/** Re-scores every organisation that could reach the floor against one theme or opportunity. */
+export async function rescoreTarget(
+  db: Db,
+  kind: "THEME" | "OPPORTUNITY",
+  id: string,
+  now = new Date(),
+) {
+  const { index, targets } = await loadTargets(db);
+  const target = targets.find((t) => t.kind === kind && t.id === id);
+  if (!target) {
+    // Closed, draft or deleted: it has no scores any more.
+    await db.matchScore.deleteMany({ where: { targetKind: kind, targetId: id } });
+    return { stored: 0 };
+  }
+  const themeId =
+    kind === "THEME"
+      ? id
+      : (await db.opportunity.findUniqueOrThrow({ where: { id }, select: { themeId: true } }))
+          .themeId;
+  const candidates = await db.$queryRawUnsafe<Array<OrgRow & { rank: number }>>(
+    `SELECT ${ORG_COLUMNS}, ts_rank(o."searchVector", q, 32) AS rank
+     FROM "Organisation" o, websearch_to_tsquery('english', $1) q
+     WHERE o."searchVector" @@ q OR o.concepts && $2::text[]
+        OR EXISTS (SELECT 1 FROM "OrganisationTheme" ot WHERE ot."organisationId" = o.id AND ot."themeId" = $3)`,
+    target.query,
+    [...target.concepts.keys()],
+    themeId,
+  );
+  const slugs = await themeSlugsByOrganisation(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const rows: Scored[] = [];
+  for (const org of candidates) {
+    const result = scoreMatch(
+      matchOrganisation(org, conceptsOf(index, org), slugs.get(org.id) ?? []),
+      target,
+      org.rank,
+      now,
+    );
+    if (result.score >= SCORE_FLOOR)
+      rows.push({
+        organisationId: org.id,
+        score: result.score,
+        explanation: explanationOf(result),
+      });
+  }
+  await replaceTargetScores(db, target, rows, now);
+  return { stored: rows.length, candidates: candidates.length };
+}
+
+/**
+ * Recomputes every organisation's concepts and every stored score. Memory
+ * holds one small record per organisation; scores are written per target.
+ */
+export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = new Date()) {
+  const started = Date.now();
+  const { index, targets } = await loadTargets(db);
+  const total = await db.organisation.count();
+
+  const subjects = new Map<string, MatchOrganisation>();
+  const byConcept = new Map<string, string[]>();
+  const declared = await themeSlugsByOrganisation(db);
+  let cursor = "";
+  for (;;) {
+    const batch = await db.$queryRawUnsafe<OrgRow[]>(
+      `SELECT ${ORG_COLUMNS} FROM "Organisation" o WHERE o.id > $1 ORDER BY o.id LIMIT 2000`,
+      cursor,
+    );
+    if (batch.length === 0) break;
+    const ids: string[] = [];
+    const concepts: string[] = [];
+    for (const org of batch) {
+      const hits = conceptsOf(index, org);
+      subjects.set(org.id, matchOrganisation(org, hits, declared.get(org.id) ?? []));
+      for (const id of hits.keys()) {
+        const list = byConcept.get(id) ?? [];
+        list.push(org.id);
+        byConcept.set(id, list);
+      }
+      ids.push(org.id);
+      concepts.push(
+        `{${[...hits.keys()]
+          .sort()
+          .map((c) => `"${c}"`)
+          .join(",")}}`,
+      );
+    }
+    await db.$executeRaw`
+      UPDATE "Organisation" o SET concepts = t.c::text[]
+      FROM unnest(${ids}::text[], ${concepts}::text[]) AS t(id, c) WHERE o.id = t.id AND o.concepts IS DISTINCT FROM t.c::text[]`;
+    cursor = batch.at(-1)!.id;
+    onProgress({ phase: "concepts", done: subjects.size, total });
+  }
+
+  const themeIdBySlug = new Map(
+    (await db.theme.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]),
+  );
+  let stored = 0;
+  for (const [i, target] of targets.entries()) {
+    const ranks = new Map(
+      (
+        await db.$queryRaw<Array<{ id: string; rank: number }>>`
+          SELECT o.id, ts_rank(o."searchVector", q, 32) AS rank
+          FROM "Organisation" o, websearch_to_tsquery('english', ${target.query}) q
+          WHERE o."searchVector" @@ q`
+      ).map((r) => [r.id, r.rank]),
+    );
+    const candidates = new Set(ranks.keys());
+    for (const conceptId of target.concepts.keys())
+      for (const orgId of byConcept.get(conceptId) ?? []) candidates.add(orgId);
+    const themeId = themeIdBySlug.get(target.themeSlug);
+    if (themeId)
+      for (const [orgId, subject] of subjects)
+        if (subject.themeSlugs.includes(target.themeSlug)) candidates.add(orgId);
+    const rows: Scored[] = [];
+    for (const orgId of candidates) {
+      const subject = subjects.get(orgId);
+      if (!subject) continue;
+      const result = scoreMatch(subject, target, ranks.get(orgId) ?? 0, now);
+      if (result.score >= SCORE_FLOOR)
+        rows.push({
+          organisationId: orgId,
+          score: result.score,
+          explanation: explanationOf(result),
+        });
+    }
+    await replaceTargetScores(db, target, rows, now);
+    stored += rows.length;
+    onProgress({ phase: "scores", done: i + 1, total: targets.length });
+  }
+  // Targets that no longer exist or are no longer published keep no scores.
+  await db.matchScore.deleteMany({
+    where: {
+      NOT: {
+        OR: [
+          {
+            targetKind: "THEME",
+            targetId: { in: targets.filter((t) => t.kind === "THEME").map((t) => t.id) },
+          },
+          {
+            targetKind: "OPPORTUNITY",
+            targetId: { in: targets.filter((t) => t.kind === "OPPORTUNITY").map((t) => t.id) },
+          },
+        ],
+      },
+    },
+  });
+  return {
+    organisations: total,
+    targets: targets.length,
+    stored,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
