@@ -36,8 +36,9 @@ type OrgRow = {
 
 type Scored = { organisationId: string; score: number; explanation: string };
 
-const ORG_COLUMNS = `o.id, o.name, o.description, o.keywords, o.type::text AS type, o."trlMin", o."trlMax",
-  o."cooperationTypes"::text[] AS "cooperationTypes", o.languages, o."lastConfirmedAt"`;
+const ORG_COLUMNS = `o.id, o.name, o.description, coalesce(o.keywords, '{}') AS keywords, o.type::text AS type,
+  o."trlMin", o."trlMax", coalesce(o."cooperationTypes", '{}')::text[] AS "cooperationTypes",
+  coalesce(o.languages, '{}') AS languages, o."lastConfirmedAt"`;
 
 export async function loadTargets(db: Db): Promise<{ index: ConceptIndex; targets: TargetSpec[] }> {
   const themes: ThemeRow[] = await db.theme.findMany({
