@@ -16,7 +16,7 @@ export function LanguageSwitcher({ targetLocale, label, ariaLabel, hrefLang }: P
       hrefLang={hrefLang}
       lang={hrefLang}
       aria-label={ariaLabel}
-      className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      className="shrink-0 whitespace-nowrap rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
     >
       {label}
     </a>

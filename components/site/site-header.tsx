@@ -77,7 +77,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             <>
               <Link
                 href="/login"
-                className="rounded-md px-2 py-1.5 text-sm font-medium text-primary hover:underline"
+                className="whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium text-primary hover:underline"
               >
                 {tu("signIn")}
               </Link>

@@ -24,10 +24,10 @@ export function UserMenu({
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         aria-label={menuLabel}
-        className="inline-flex max-w-44 items-center gap-1.5 rounded-md border border-border px-2.5 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        className="inline-flex max-w-44 shrink-0 items-center gap-1.5 rounded-md border border-border px-2.5 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       >
         <UserRound aria-hidden="true" className="size-4 shrink-0" />
-        <span className="truncate">{name}</span>
+        <span className="hidden truncate sm:inline">{name}</span>
         <ChevronDown aria-hidden="true" className="size-4 shrink-0" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
