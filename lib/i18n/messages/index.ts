@@ -17,8 +17,24 @@ import zhOrganisations from "./zh/organisations.json";
 import zhPublic from "./zh/public.json";
 
 export const messages = {
-  en: { ...enCommon, ...enPublic, ...enAuth, ...enAccount, ...enOrganisations, ...enAdmin, ...enEmail },
-  zh: { ...zhCommon, ...zhPublic, ...zhAuth, ...zhAccount, ...zhOrganisations, ...zhAdmin, ...zhEmail },
+  en: {
+    ...enCommon,
+    ...enPublic,
+    ...enAuth,
+    ...enAccount,
+    ...enOrganisations,
+    ...enAdmin,
+    ...enEmail,
+  },
+  zh: {
+    ...zhCommon,
+    ...zhPublic,
+    ...zhAuth,
+    ...zhAccount,
+    ...zhOrganisations,
+    ...zhAdmin,
+    ...zhEmail,
+  },
 } satisfies Record<"en" | "zh", unknown>;
 
 export type Messages = typeof messages.en;

@@ -1,0 +1,57 @@
+import type PgBoss from "pg-boss";
+
+/**
+ * Every queue of the app, with its options, in one place (docs/decisions/004).
+ *
+ * - email.deliver: one job per EmailMessage, keyed by the message id. Policy
+ *   "short" lets at most one job per key wait in the created state, so a
+ *   message cannot be queued twice (a second send returns null).
+ * - email.sweep and maintenance.purge are crons: pg-boss's clock puts one job
+ *   per time slot in the queue however many instances run, and SKIP LOCKED
+ *   hands it to exactly one worker.
+ */
+export const QUEUES = {
+  "email.deliver": {
+    policy: "short",
+    retryLimit: 5,
+    retryDelay: 10,
+    retryBackoff: true,
+    // An SMTP conversation is capped at well under this (lib/email/deliver.ts).
+    expireInSeconds: 5 * 60,
+  },
+  "email.sweep": {
+    policy: "short",
+    retryLimit: 0,
+    expireInSeconds: 5 * 60,
+  },
+  "maintenance.purge": {
+    policy: "short",
+    retryLimit: 1,
+    retryDelay: 60,
+    expireInSeconds: 15 * 60,
+  },
+} as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
+
+export type QueueName = keyof typeof QUEUES;
+
+/** The payload of each queue's jobs. */
+export type JobData = {
+  "email.deliver": { messageId: string };
+  "email.sweep": Record<string, never>;
+  "maintenance.purge": Record<string, never>;
+};
+
+/** Cron schedules (UTC), by queue. */
+export const SCHEDULES = {
+  "email.sweep": "* * * * *",
+  "maintenance.purge": "17 * * * *",
+} as const satisfies Partial<Record<QueueName, string>>;
+
+/** How many email.deliver jobs one worker takes at a time. */
+export const EMAIL_BATCH_SIZE = 5;
+
+/** A QUEUED message older than this with no job waiting is re-enqueued by email.sweep. */
+export const SWEEP_AFTER_SECONDS = 60;
+
+/** Attempts after which a message is given up: the first try plus the retries. */
+export const MAX_EMAIL_ATTEMPTS = QUEUES["email.deliver"].retryLimit + 1;
