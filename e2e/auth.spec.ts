@@ -45,7 +45,13 @@ test.describe("password reset", () => {
     const email = `${unique("reset")}@test.example`;
     const { hashPassword } = await import("@/lib/auth/password");
     await db.user.create({
-      data: { email, name: "Reset Tester", passwordHash: await hashPassword("the old password 1"), role: "OFFICIAL", emailVerifiedAt: new Date() },
+      data: {
+        email,
+        name: "Reset Tester",
+        passwordHash: await hashPassword("the old password 1"),
+        role: "OFFICIAL",
+        emailVerifiedAt: new Date(),
+      },
     });
 
     await page.goto("/en/forgot-password");

@@ -36,7 +36,10 @@ test("a partner registers, verifies through the outbox, completes onboarding and
   await signIn(admin, DEMO.admin, DEMO_PASSWORD);
   await admin.goto(`/en/admin/outbox?to=${encodeURIComponent(email)}`);
   await expectAccessible(admin);
-  await admin.getByRole("link", { name: /Verify|verify/ }).first().click();
+  await admin
+    .getByRole("link", { name: /Verify|verify/ })
+    .first()
+    .click();
   const verifyLink = admin.getByRole("link", { name: /\/en\/verify\?token=/ });
   const href = (await verifyLink.getAttribute("href")) ?? "";
   await adminContext.close();
@@ -95,12 +98,21 @@ test("a partner registers, verifies through the outbox, completes onboarding and
   await expect(page.getByText("Your profile has been saved")).toBeVisible();
   await expect(page.getByText("Lübeck")).toBeVisible();
 
-  const stored = await e2eDb().user.findUniqueOrThrow({ where: { email }, include: { organisation: true } });
-  expect(stored.organisation).toMatchObject({ name: "Nordlicht Dairy Lab", city: "Lübeck", onboardingStep: null });
+  const stored = await e2eDb().user.findUniqueOrThrow({
+    where: { email },
+    include: { organisation: true },
+  });
+  expect(stored.organisation).toMatchObject({
+    name: "Nordlicht Dairy Lab",
+    city: "Lübeck",
+    onboardingStep: null,
+  });
   expect(stored.organisation?.consentedAt).not.toBeNull();
 });
 
-test("registration in Chinese, and the same answer for an address already registered", async ({ page }) => {
+test("registration in Chinese, and the same answer for an address already registered", async ({
+  page,
+}) => {
   await page.goto("/zh/register");
   await page.getByLabel("您的姓名").fill("李明");
   await page.getByLabel("工作电子邮箱").fill(DEMO.partner);

@@ -13,7 +13,12 @@ const TEXT = {
 };
 
 /** Signs in through the login page and waits until the app has moved on. */
-export async function signIn(page: Page, email: string, password: string, locale: "en" | "zh" = "en") {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  locale: "en" | "zh" = "en",
+) {
   const text = TEXT[locale];
   await page.goto(`/${locale}/login`);
   await page.getByLabel(text.email).fill(email);

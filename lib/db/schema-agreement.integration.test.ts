@@ -107,7 +107,8 @@ function expectedSqlType(type: string, native: string | undefined, kind: string)
  * (partial, GIN or expression indexes), by name, each with its reason.
  */
 const SQL_ONLY_INDEXES: Record<string, string> = {
-  Organisation_searchVector_idx: "GIN index for full-text search; Prisma cannot declare GIN on Unsupported types",
+  Organisation_searchVector_idx:
+    "GIN index for full-text search; Prisma cannot declare GIN on Unsupported types",
   Organisation_concepts_idx: "GIN index for concept overlap (&&) in candidate search",
 };
 
@@ -202,7 +203,9 @@ describe("schema.prisma and the migrated database", () => {
         seen.add(`${table}.${name}`);
         const row = actual.find((r) => r.table === table && r.column === name);
         if (row?.type !== field.unsupported)
-          mismatches.push(`${table}.${name}: ${row ? `type ${row.type}` : "missing"}, schema says ${field.unsupported}`);
+          mismatches.push(
+            `${table}.${name}: ${row ? `type ${row.type}` : "missing"}, schema says ${field.unsupported}`,
+          );
       }
     }
     for (const row of actual) {
