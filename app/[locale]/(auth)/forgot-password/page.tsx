@@ -20,7 +20,7 @@ export default async function ForgotPasswordPage({ params }: Props) {
       </ClientMessages>
       <Link
         href="/login"
-        className="mt-6 inline-block text-sm text-primary underline-offset-4 hover:underline"
+        className="mt-6 inline-block text-sm text-primary underline underline-offset-4 hover:no-underline"
       >
         {t("back")}
       </Link>

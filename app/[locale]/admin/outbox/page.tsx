@@ -123,7 +123,7 @@ export default async function OutboxPage({ params, searchParams }: Props) {
                   <th scope="row" className="min-w-[14rem] px-4 py-3 font-medium">
                     <Link
                       href={`/admin/outbox/${message.id}`}
-                      className="text-primary underline-offset-4 hover:underline"
+                      className="text-primary underline underline-offset-4 hover:no-underline"
                     >
                       {message.subject}
                     </Link>
