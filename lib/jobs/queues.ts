@@ -30,6 +30,26 @@ export const QUEUES = {
     retryDelay: 60,
     expireInSeconds: 15 * 60,
   },
+  // Matching (lib/matching/jobs.ts): keyed by what changed, so a burst of
+  // saves waits as one job.
+  "matching.rescore-organisation": {
+    policy: "short",
+    retryLimit: 3,
+    retryDelay: 5,
+    expireInSeconds: 5 * 60,
+  },
+  "matching.rescore-target": {
+    policy: "short",
+    retryLimit: 3,
+    retryDelay: 5,
+    expireInSeconds: 10 * 60,
+  },
+  "matching.rebuild": {
+    policy: "short",
+    retryLimit: 1,
+    retryDelay: 30,
+    expireInSeconds: 30 * 60,
+  },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -39,6 +59,9 @@ export type JobData = {
   "email.deliver": { messageId: string };
   "email.sweep": Record<string, never>;
   "maintenance.purge": Record<string, never>;
+  "matching.rescore-organisation": { organisationId: string };
+  "matching.rescore-target": { kind: "THEME" | "OPPORTUNITY"; id: string };
+  "matching.rebuild": Record<string, never>;
 };
 
 /** Cron schedules (UTC), by queue. */

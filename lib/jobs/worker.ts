@@ -1,6 +1,8 @@
 import type PgBoss from "pg-boss";
+import { db } from "@/lib/db";
 import { deliverEmail } from "@/lib/email/deliver";
 import { sweepOutbox } from "@/lib/email/sweep";
+import { rebuildAll, rescoreOrganisation, rescoreTarget } from "@/lib/matching/engine";
 import { logger } from "@/lib/server/logger";
 import { getBoss, stopBoss } from "./boss";
 import { purgeStaleRows } from "./maintenance";
@@ -52,6 +54,21 @@ export function startWorkers(): Promise<void> {
       const purged = await purgeStaleRows();
       logger.info(purged, "maintenance purge");
       return purged;
+    });
+    await boss.work<JobData["matching.rescore-organisation"]>(
+      "matching.rescore-organisation",
+      { pollingIntervalSeconds: 1 },
+      async ([job]) => job && rescoreOrganisation(db, job.data.organisationId),
+    );
+    await boss.work<JobData["matching.rescore-target"]>(
+      "matching.rescore-target",
+      { pollingIntervalSeconds: 1 },
+      async ([job]) => job && rescoreTarget(db, job.data.kind, job.data.id),
+    );
+    await boss.work("matching.rebuild", async () => {
+      const result = await rebuildAll(db);
+      logger.info(result, "matching rebuilt");
+      return result;
     });
     // schedule() upserts by queue name: every instance may call it.
     for (const [name, cron] of Object.entries(SCHEDULES))

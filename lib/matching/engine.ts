@@ -152,8 +152,9 @@ export async function rescoreOrganisation(db: Db, organisationId: string, now = 
   const hits = conceptsOf(index, org);
   const conceptIds = [...hits.keys()].sort();
   const rankRows = await db.$queryRaw<Array<{ i: bigint; rank: number }>>`
-    SELECT t.i, ts_rank(o."searchVector", websearch_to_tsquery('english', t.q), 32) AS rank
-    FROM "Organisation" o, unnest(${targets.map((t) => t.query)}::text[]) WITH ORDINALITY AS t(q, i)
+    SELECT t.i, CASE WHEN o."searchVector" @@ q.q THEN ts_rank(o."searchVector", q.q, 32) ELSE 0 END AS rank
+    FROM "Organisation" o, unnest(${targets.map((t) => t.query)}::text[]) WITH ORDINALITY AS t(q, i),
+         LATERAL websearch_to_tsquery('english', t.q) AS q(q)
     WHERE o.id = ${organisationId}`;
   const ranks = new Map(rankRows.map((r) => [Number(r.i) - 1, r.rank]));
   const slugs = (await themeSlugsByOrganisation(db, [organisationId])).get(organisationId) ?? [];
@@ -198,7 +199,7 @@ export async function rescoreTarget(
       : (await db.opportunity.findUniqueOrThrow({ where: { id }, select: { themeId: true } }))
           .themeId;
   const candidates = await db.$queryRawUnsafe<Array<OrgRow & { rank: number }>>(
-    `SELECT ${ORG_COLUMNS}, ts_rank(o."searchVector", q, 32) AS rank
+    `SELECT ${ORG_COLUMNS}, CASE WHEN o."searchVector" @@ q THEN ts_rank(o."searchVector", q, 32) ELSE 0 END AS rank
      FROM "Organisation" o, websearch_to_tsquery('english', $1) q
      WHERE o."searchVector" @@ q OR o.concepts && $2::text[]
         OR EXISTS (SELECT 1 FROM "OrganisationTheme" ot WHERE ot."organisationId" = o.id AND ot."themeId" = $3)`,
@@ -228,6 +229,10 @@ export async function rescoreTarget(
   await replaceTargetScores(db, target, rows, now);
   return { stored: rows.length, candidates: candidates.length };
 }
+
+// Ranks count only where the query matches (phrases included): ts_rank
+// alone gives partial credit for single words of a phrase, which the
+// full rebuild, ranking only the matches, would not see.
 
 /**
  * Recomputes every organisation's concepts and every stored score. Memory

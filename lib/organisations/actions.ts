@@ -1,5 +1,6 @@
 "use server";
 
+import { requestOrganisationRescore } from "@/lib/matching/jobs";
 import { AppError, createAction } from "@/lib/server/action";
 import {
   createOrganisationForUser,
@@ -28,7 +29,8 @@ export const createOrganisation = createAction(
   async (input, { caller }) => {
     if (!caller) throw new AppError("UNAUTHENTICATED");
     if (caller.organisationId) throw new AppError("CONFLICT", "caller already has an organisation");
-    await createOrganisationForUser(caller.userId, input);
+    const organisation = await createOrganisationForUser(caller.userId, input);
+    await requestOrganisationRescore(organisation.id);
   },
 );
 
@@ -42,6 +44,7 @@ export const saveOrganisationDetails = createAction(
   async (input, { caller }) => {
     if (!caller?.organisationId) throw new AppError("FORBIDDEN");
     await saveOrganisationStep(caller.organisationId, caller.userId, input);
+    await requestOrganisationRescore(caller.organisationId);
   },
 );
 
@@ -55,6 +58,7 @@ export const saveCapabilities = createAction(
   async (input, { caller }) => {
     if (!caller?.organisationId) throw new AppError("FORBIDDEN");
     await saveCapabilitiesStep(caller.organisationId, caller.userId, input);
+    await requestOrganisationRescore(caller.organisationId);
   },
 );
 
@@ -68,6 +72,7 @@ export const giveConsent = createAction(
   async (_input, { caller }) => {
     if (!caller?.organisationId) throw new AppError("FORBIDDEN");
     await recordConsent(caller.organisationId, caller.userId);
+    await requestOrganisationRescore(caller.organisationId);
   },
 );
 
@@ -81,5 +86,6 @@ export const saveProfile = createAction(
   async (input, { caller }) => {
     if (!caller?.organisationId) throw new AppError("FORBIDDEN");
     await updateProfile(caller.organisationId, caller.userId, input);
+    await requestOrganisationRescore(caller.organisationId);
   },
 );

@@ -1,6 +1,7 @@
 // What every start does before the app serves: migrate, then seed an empty database.
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { rebuildAll } from "@/lib/matching/engine";
 import { demoCredentials, isDatabaseEmpty, seedDatabase } from "@/prisma/seed";
 
 export async function prepareDatabase(
@@ -15,7 +16,13 @@ export async function prepareDatabase(
       const demo = seedsDemoData(external);
       log(`[seed] empty database: loading Hohhot${demo ? " and the demo data" : ""}`);
       await seedDatabase(db, { demo, log: (line) => log(`[seed] ${line}`) });
-      if (demo) printCredentials(log);
+      if (demo) {
+        const result = await rebuildAll(db);
+        log(
+          `[matching] ${result.stored} scores for ${result.organisations} organisations × ${result.targets} targets`,
+        );
+        printCredentials(log);
+      }
     }
   } finally {
     await db.$disconnect();

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { createEmptyDatabase } from "@/lib/testing/databases";
+import { seedDatabase } from "@/prisma/seed";
+import { rebuildAll, rescoreOrganisation, rescoreTarget } from "./engine";
+import { SCORE_FLOOR } from "./score";
+
+let db: Db;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await createEmptyDatabase();
+  drop = database.drop;
+  await migrate(database.url);
+  db = createPrismaClient(database.url, { max: 4 });
+  await seedDatabase(db, { demo: true });
+  await rebuildAll(db);
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await drop();
+});
+
+async function scoresOf(organisationId: string) {
+  const rows = await db.matchScore.findMany({
+    where: { organisationId },
+    orderBy: [{ targetKind: "asc" }, { targetId: "asc" }],
+  });
+  return rows.map((r) => ({
+    kind: r.targetKind,
+    target: r.targetId,
+    score: r.score,
+    explanation: r.explanation,
+  }));
+}
+
+describe("matching engine on the demo data", () => {
+  it("stores scores at or above the floor only, with explanations", async () => {
+    const rows = await db.matchScore.findMany();
+    expect(rows.length).toBeGreaterThan(50);
+    for (const row of rows) {
+      expect(row.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
+      expect(row.explanation).toHaveProperty("factors");
+    }
+  });
+
+  it("ranks organisations with dairy concepts on dairy, and a shipping line weakly at most", async () => {
+    const dairy = await db.theme.findFirstOrThrow({ where: { slug: "dairy" } });
+    const top = await db.matchScore.findMany({
+      where: { targetKind: "THEME", targetId: dairy.id },
+      orderBy: { score: "desc" },
+      take: 5,
+    });
+    expect(top.length).toBe(5);
+    for (const row of top) {
+      const concepts = (row.explanation as { concepts: Array<{ weight: number }> }).concepts;
+      expect(concepts.some((c) => c.weight >= 0.8)).toBe(true);
+    }
+    const shipping = await db.organisation.findUniqueOrThrow({
+      where: { externalRef: "DEMO-EEN-0006" },
+    });
+    const shippingThemes = await db.matchScore.findMany({
+      where: { organisationId: shipping.id, targetKind: "THEME" },
+    });
+    // Reefer containers and forwarding are real cold-chain and logistics concepts: a weak match, never a strong one.
+    expect(shippingThemes.every((s) => s.score < 50)).toBe(true);
+    expect(shippingThemes.some((s) => s.targetId === dairy.id)).toBe(false);
+  });
+
+  it("re-scoring one organisation gives the same scores as the full rebuild (nothing above the floor is missed)", async () => {
+    const orgs = await db.organisation.findMany({
+      select: { id: true },
+      take: 10,
+      orderBy: { id: "asc" },
+    });
+    const now = new Date("2026-11-28T12:00:00Z");
+    await rebuildAll(db, () => {}, now);
+    for (const { id } of orgs) {
+      const before = await scoresOf(id);
+      await rescoreOrganisation(db, id, now);
+      expect(await scoresOf(id)).toEqual(before);
+    }
+  });
+
+  it("re-scoring one target gives the same scores as the full rebuild", async () => {
+    const now = new Date("2026-11-28T12:00:00Z");
+    await rebuildAll(db, () => {}, now);
+    const opportunity = await db.opportunity.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+    const before = await db.matchScore.findMany({
+      where: { targetId: opportunity.id },
+      orderBy: { organisationId: "asc" },
+    });
+    await rescoreTarget(db, "OPPORTUNITY", opportunity.id, now);
+    const after = await db.matchScore.findMany({
+      where: { targetId: opportunity.id },
+      orderBy: { organisationId: "asc" },
+    });
+    expect(after.map((r) => [r.organisationId, r.score])).toEqual(
+      before.map((r) => [r.organisationId, r.score]),
+    );
+  });
+
+  it("a profile edit changes only that organisation's scores, and a closed opportunity loses its scores", async () => {
+    const org = await db.organisation.findFirstOrThrow({
+      where: { externalRef: { not: null } },
+      orderBy: { id: "asc" },
+    });
+    await db.organisation.update({
+      where: { id: org.id },
+      data: {
+        description:
+          "We build bonded warehouses and handle customs clearance and cross-border parcel fulfilment.",
+        keywords: [],
+      },
+    });
+    await rescoreOrganisation(db, org.id);
+    const ecommerce = await db.theme.findFirstOrThrow({
+      where: { slug: "cross-border-ecommerce" },
+    });
+    const score = await db.matchScore.findUnique({
+      where: {
+        organisationId_targetKind_targetId: {
+          organisationId: org.id,
+          targetKind: "THEME",
+          targetId: ecommerce.id,
+        },
+      },
+    });
+    expect(score?.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
+
+    const opportunity = await db.opportunity.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+    await db.opportunity.update({ where: { id: opportunity.id }, data: { status: "CLOSED" } });
+    await rescoreTarget(db, "OPPORTUNITY", opportunity.id);
+    expect(await db.matchScore.count({ where: { targetId: opportunity.id } })).toBe(0);
+  });
+
+  it("matches a Chinese profile to the theme its concepts name", async () => {
+    const org = await db.organisation.create({
+      data: {
+        name: "Rheinland Molkerei-Technik",
+        type: "SME",
+        country: "DE",
+        description:
+          "本公司为乳制品企业提供益生菌菌株、乳酸菌发酵剂和奶酪工艺咨询，并开展牧场奶牛乳房炎防控研究。",
+        keywords: [],
+      },
+    });
+    await rescoreOrganisation(db, org.id);
+    const dairy = await db.theme.findFirstOrThrow({ where: { slug: "dairy" } });
+    const score = await db.matchScore.findUnique({
+      where: {
+        organisationId_targetKind_targetId: {
+          organisationId: org.id,
+          targetKind: "THEME",
+          targetId: dairy.id,
+        },
+      },
+    });
+    expect(score?.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
+  });
+});
