@@ -26,8 +26,10 @@ export async function createOrganisation(
       type: "UNIVERSITY",
       country: overrides.country ?? "DE",
       city: "Freiburg",
+      sizeBand: "MEDIUM",
+      website: "https://org.test.example",
       description:
-        "A test organisation that works on dairy fermentation, probiotics and food safety research.",
+        "A test organisation that works on dairy fermentation, probiotic strains and food safety research, with pilot plants for cheese and yoghurt.",
       keywords: ["dairy", "probiotics"],
       languages: ["en"],
       cooperationTypes: ["JOINT_RD"],
