@@ -1,0 +1,160 @@
+// npm run bench:matching: 50,000 generated organisations and 200 opportunities
+// on a throw-away PostgreSQL; measures the full rebuild, the incremental
+// re-score after one profile edit, and the top-50 queries (p50/p95).
+// Targets (docs/performance.md): rebuild ≤ 30 s, re-score ≤ 200 ms, p95 ≤ 20 ms.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { rebuildAll, rescoreOrganisation } from "@/lib/matching/engine";
+import { CONCEPTS } from "@/lib/matching/thesaurus-data";
+import { seedDatabase } from "@/prisma/seed";
+import { startEmbedded } from "./lib/database";
+
+const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 50_000);
+const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 200);
+
+// A deterministic generator, so that runs are comparable.
+let seed = 42;
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+};
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+const TYPES = ["UNIVERSITY", "RESEARCH_INSTITUTE", "SME", "LARGE_COMPANY", "CLUSTER", "PUBLIC_BODY", "OTHER"] as const;
+const COOPERATION = ["JOINT_RD", "TECHNOLOGY_TRANSFER", "EXPERT_EXCHANGE", "JOINT_VENTURE", "TRADE_DISTRIBUTION", "PILOT_DEMONSTRATION", "CONSULTANCY_SERVICES"] as const;
+const COUNTRIES = ["DE", "FR", "IT", "ES", "NL", "PL", "SE", "DK", "FI", "AT", "BE", "CZ", "PT", "IE", "GB", "CH", "NO"];
+const FILLER = [
+  "We work with partners across Europe on applied projects.",
+  "Our team of engineers and scientists runs pilot lines and laboratories.",
+  "The company exports to more than twenty countries.",
+  "We are looking for partners for joint projects and market entry.",
+  "Founded in 1998, the organisation employs specialists in several fields.",
+  "We offer training, testing services and consultancy.",
+];
+
+function describe(): { description: string; keywords: string[] } {
+  const concepts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(CONCEPTS));
+  const terms = concepts.map((c) => pick(c.en));
+  const sentences = [
+    `We specialise in ${terms.slice(0, 2).join(" and ")}.`,
+    pick(FILLER),
+    terms[2] ? `Our recent work covers ${terms.slice(2).join(", ")}.` : pick(FILLER),
+    pick(FILLER),
+  ];
+  return { description: sentences.join(" "), keywords: concepts.map((c) => pick(c.en)).slice(0, 3) };
+}
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), "bridgehead-bench-"));
+await chmod(dir, 0o755);
+const database = await startEmbedded(path.join(dir, "data"));
+const db = createPrismaClient(database.url, { max: 4 });
+try {
+  await migrate(database.url);
+  await seedDatabase(db, { demo: false });
+  const themes = await db.theme.findMany();
+
+  console.log(`generating ${ORGANISATIONS} organisations and ${OPPORTUNITIES} opportunities…`);
+  const opportunityRows = Array.from({ length: OPPORTUNITIES }, (_, i) => {
+    const theme = themes[i % themes.length]!;
+    const { description } = describe();
+    const trlMin = 1 + Math.floor(random() * 6);
+    return {
+      slug: `bench-${i}`,
+      themeId: theme.id,
+      titleEn: `Partner sought for ${description.slice(16, 60)}`,
+      titleZh: `寻求合作伙伴 ${i}`,
+      descriptionEn: description,
+      descriptionZh: "寻求欧洲合作伙伴。",
+      cooperationTypes: [pick(COOPERATION), pick(COOPERATION)],
+      partnerTypes: [pick(TYPES), pick(TYPES)],
+      trlMin,
+      trlMax: Math.min(9, trlMin + 2),
+      status: "PUBLISHED" as const,
+      hostNameEn: "Hohhot host",
+      hostNameZh: "呼和浩特合作方",
+      hostType: "ENTERPRISE" as const,
+    };
+  });
+  await db.opportunity.createMany({ data: opportunityRows });
+  for (let i = 0; i < ORGANISATIONS; i += 5000) {
+    await db.organisation.createMany({
+      data: Array.from({ length: Math.min(5000, ORGANISATIONS - i) }, (_, j) => {
+        const trlMin = 1 + Math.floor(random() * 7);
+        return {
+          name: `Bench Organisation ${i + j}`,
+          type: pick(TYPES),
+          country: pick(COUNTRIES),
+          ...describe(),
+          trlMin,
+          trlMax: Math.min(9, trlMin + 2),
+          cooperationTypes: [pick(COOPERATION)],
+          languages: random() < 0.2 ? ["en", "zh"] : ["en"],
+          lastConfirmedAt: new Date(Date.now() - random() * 400 * 86_400_000),
+        };
+      }),
+    });
+  }
+  const declared = await db.organisation.findMany({ select: { id: true }, where: { name: { endsWith: "7" } } });
+  await db.organisationTheme.createMany({
+    data: declared.map((o, i) => ({ organisationId: o.id, themeId: themes[i % themes.length]!.id })),
+  });
+  await db.$executeRawUnsafe("VACUUM ANALYZE");
+
+  const started = Date.now();
+  const memoryBefore = process.memoryUsage().rss;
+  const rebuild = await rebuildAll(db, ({ phase, done, total }) => {
+    if (done === total) console.log(`  ${phase}: ${done}/${total} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  });
+  const rebuildSeconds = (Date.now() - started) / 1000;
+  const rss = (process.memoryUsage().rss - memoryBefore) / 1024 / 1024;
+
+  const sample = await db.organisation.findFirstOrThrow({ where: { name: "Bench Organisation 12345" } });
+  const incremental: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    await db.organisation.update({
+      where: { id: sample.id },
+      data: { description: `${describe().description} Edit ${i}.` },
+    });
+    const t = performance.now();
+    await rescoreOrganisation(db, sample.id);
+    incremental.push(performance.now() - t);
+  }
+
+  const theme = themes.find((t) => t.slug === "dairy")!;
+  const opportunity = await db.opportunity.findFirstOrThrow({ where: { slug: "bench-7" } });
+  const top50 = async (kind: "THEME" | "OPPORTUNITY", id: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      await db.matchScore.findMany({
+        where: { targetKind: kind, targetId: id },
+        orderBy: { score: "desc" },
+        take: 50,
+        select: { score: true, explanation: true, organisation: { select: { id: true, name: true, country: true, type: true } } },
+      });
+      times.push(performance.now() - t);
+    }
+    return times;
+  };
+  const themeTimes = await top50("THEME", theme.id);
+  const opportunityTimes = await top50("OPPORTUNITY", opportunity.id);
+  const f = (n: number) => n.toFixed(1);
+  console.log("\n| measure | result | target |");
+  console.log("|---|---|---|");
+  console.log(`| full rebuild (${ORGANISATIONS} organisations × ${rebuild.targets} targets, ${rebuild.stored} scores stored) | ${f(rebuildSeconds)} s | ≤ 30 s |`);
+  console.log(`| memory added during the rebuild (RSS) | ${f(rss)} MiB | |`);
+  console.log(`| incremental re-score after one profile edit, p50 / p95 of 20 | ${f(percentile(incremental, 50))} / ${f(percentile(incremental, 95))} ms | ≤ 200 ms |`);
+  console.log(`| top-50 for a theme, p50 / p95 of 200 | ${f(percentile(themeTimes, 50))} / ${f(percentile(themeTimes, 95))} ms | p95 ≤ 20 ms |`);
+  console.log(`| top-50 for an opportunity, p50 / p95 of 200 | ${f(percentile(opportunityTimes, 50))} / ${f(percentile(opportunityTimes, 95))} ms | p95 ≤ 20 ms |`);
+} finally {
+  await db.$disconnect();
+  await database.stop();
+  await rm(dir, { recursive: true, force: true });
+}
