@@ -36,6 +36,10 @@ type OrgRow = {
 
 type Scored = { organisationId: string; score: number; explanation: string };
 
+// A broad target can have tens of thousands of stored pairs: more than
+// Prisma's default 5 s for an interactive transaction.
+const TRANSACTION_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+
 const ORG_COLUMNS = `o.id, o.name, o.description, coalesce(o.keywords, '{}') AS keywords, o.type::text AS type,
   o."trlMin", o."trlMax", coalesce(o."cooperationTypes", '{}')::text[] AS "cooperationTypes",
   coalesce(o.languages, '{}') AS languages, o."lastConfirmedAt"`;
@@ -121,7 +125,7 @@ async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], n
         SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e::jsonb, ${now}
         FROM unnest(${chunk.map((r) => r.organisationId)}::text[], ${chunk.map((r) => r.score)}::smallint[], ${chunk.map((r) => r.explanation)}::text[]) AS t(o, s, e)`;
     }
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 async function themeSlugsByOrganisation(db: Db, organisationIds?: string[]) {
