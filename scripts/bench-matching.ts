@@ -22,9 +22,43 @@ const random = () => {
   return seed / 2_147_483_648;
 };
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-const TYPES = ["UNIVERSITY", "RESEARCH_INSTITUTE", "SME", "LARGE_COMPANY", "CLUSTER", "PUBLIC_BODY", "OTHER"] as const;
-const COOPERATION = ["JOINT_RD", "TECHNOLOGY_TRANSFER", "EXPERT_EXCHANGE", "JOINT_VENTURE", "TRADE_DISTRIBUTION", "PILOT_DEMONSTRATION", "CONSULTANCY_SERVICES"] as const;
-const COUNTRIES = ["DE", "FR", "IT", "ES", "NL", "PL", "SE", "DK", "FI", "AT", "BE", "CZ", "PT", "IE", "GB", "CH", "NO"];
+const TYPES = [
+  "UNIVERSITY",
+  "RESEARCH_INSTITUTE",
+  "SME",
+  "LARGE_COMPANY",
+  "CLUSTER",
+  "PUBLIC_BODY",
+  "OTHER",
+] as const;
+const COOPERATION = [
+  "JOINT_RD",
+  "TECHNOLOGY_TRANSFER",
+  "EXPERT_EXCHANGE",
+  "JOINT_VENTURE",
+  "TRADE_DISTRIBUTION",
+  "PILOT_DEMONSTRATION",
+  "CONSULTANCY_SERVICES",
+] as const;
+const COUNTRIES = [
+  "DE",
+  "FR",
+  "IT",
+  "ES",
+  "NL",
+  "PL",
+  "SE",
+  "DK",
+  "FI",
+  "AT",
+  "BE",
+  "CZ",
+  "PT",
+  "IE",
+  "GB",
+  "CH",
+  "NO",
+];
 const FILLER = [
   "We work with partners across Europe on applied projects.",
   "Our team of engineers and scientists runs pilot lines and laboratories.",
@@ -34,7 +68,7 @@ const FILLER = [
   "We offer training, testing services and consultancy.",
 ];
 
-function describe(): { description: string; keywords: string[] } {
+function profileText(): { description: string; keywords: string[] } {
   const concepts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(CONCEPTS));
   const terms = concepts.map((c) => pick(c.en));
   const sentences = [
@@ -43,7 +77,10 @@ function describe(): { description: string; keywords: string[] } {
     terms[2] ? `Our recent work covers ${terms.slice(2).join(", ")}.` : pick(FILLER),
     pick(FILLER),
   ];
-  return { description: sentences.join(" "), keywords: concepts.map((c) => pick(c.en)).slice(0, 3) };
+  return {
+    description: sentences.join(" "),
+    keywords: concepts.map((c) => pick(c.en)).slice(0, 3),
+  };
 }
 
 function percentile(values: number[], p: number) {
@@ -63,7 +100,7 @@ try {
   console.log(`generating ${ORGANISATIONS} organisations and ${OPPORTUNITIES} opportunities…`);
   const opportunityRows = Array.from({ length: OPPORTUNITIES }, (_, i) => {
     const theme = themes[i % themes.length]!;
-    const { description } = describe();
+    const { description } = profileText();
     const trlMin = 1 + Math.floor(random() * 6);
     return {
       slug: `bench-${i}`,
@@ -91,7 +128,7 @@ try {
           name: `Bench Organisation ${i + j}`,
           type: pick(TYPES),
           country: pick(COUNTRIES),
-          ...describe(),
+          ...profileText(),
           trlMin,
           trlMax: Math.min(9, trlMin + 2),
           cooperationTypes: [pick(COOPERATION)],
@@ -101,26 +138,35 @@ try {
       }),
     });
   }
-  const declared = await db.organisation.findMany({ select: { id: true }, where: { name: { endsWith: "7" } } });
+  const declared = await db.organisation.findMany({
+    select: { id: true },
+    where: { name: { endsWith: "7" } },
+  });
   await db.organisationTheme.createMany({
-    data: declared.map((o, i) => ({ organisationId: o.id, themeId: themes[i % themes.length]!.id })),
+    data: declared.map((o, i) => ({
+      organisationId: o.id,
+      themeId: themes[i % themes.length]!.id,
+    })),
   });
   await db.$executeRawUnsafe("VACUUM ANALYZE");
 
   const started = Date.now();
   const memoryBefore = process.memoryUsage().rss;
   const rebuild = await rebuildAll(db, ({ phase, done, total }) => {
-    if (done === total) console.log(`  ${phase}: ${done}/${total} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if (done === total)
+      console.log(`  ${phase}: ${done}/${total} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
   const rebuildSeconds = (Date.now() - started) / 1000;
   const rss = (process.memoryUsage().rss - memoryBefore) / 1024 / 1024;
 
-  const sample = await db.organisation.findFirstOrThrow({ where: { name: "Bench Organisation 12345" } });
+  const sample = await db.organisation.findFirstOrThrow({
+    where: { name: "Bench Organisation 12345" },
+  });
   const incremental: number[] = [];
   for (let i = 0; i < 20; i++) {
     await db.organisation.update({
       where: { id: sample.id },
-      data: { description: `${describe().description} Edit ${i}.` },
+      data: { description: `${profileText().description} Edit ${i}.` },
     });
     const t = performance.now();
     await rescoreOrganisation(db, sample.id);
@@ -137,7 +183,11 @@ try {
         where: { targetKind: kind, targetId: id },
         orderBy: { score: "desc" },
         take: 50,
-        select: { score: true, explanation: true, organisation: { select: { id: true, name: true, country: true, type: true } } },
+        select: {
+          score: true,
+          explanation: true,
+          organisation: { select: { id: true, name: true, country: true, type: true } },
+        },
       });
       times.push(performance.now() - t);
     }
@@ -148,11 +198,19 @@ try {
   const f = (n: number) => n.toFixed(1);
   console.log("\n| measure | result | target |");
   console.log("|---|---|---|");
-  console.log(`| full rebuild (${ORGANISATIONS} organisations × ${rebuild.targets} targets, ${rebuild.stored} scores stored) | ${f(rebuildSeconds)} s | ≤ 30 s |`);
+  console.log(
+    `| full rebuild (${ORGANISATIONS} organisations × ${rebuild.targets} targets, ${rebuild.stored} scores stored) | ${f(rebuildSeconds)} s | ≤ 30 s |`,
+  );
   console.log(`| memory added during the rebuild (RSS) | ${f(rss)} MiB | |`);
-  console.log(`| incremental re-score after one profile edit, p50 / p95 of 20 | ${f(percentile(incremental, 50))} / ${f(percentile(incremental, 95))} ms | ≤ 200 ms |`);
-  console.log(`| top-50 for a theme, p50 / p95 of 200 | ${f(percentile(themeTimes, 50))} / ${f(percentile(themeTimes, 95))} ms | p95 ≤ 20 ms |`);
-  console.log(`| top-50 for an opportunity, p50 / p95 of 200 | ${f(percentile(opportunityTimes, 50))} / ${f(percentile(opportunityTimes, 95))} ms | p95 ≤ 20 ms |`);
+  console.log(
+    `| incremental re-score after one profile edit, p50 / p95 of 20 | ${f(percentile(incremental, 50))} / ${f(percentile(incremental, 95))} ms | ≤ 200 ms |`,
+  );
+  console.log(
+    `| top-50 for a theme, p50 / p95 of 200 | ${f(percentile(themeTimes, 50))} / ${f(percentile(themeTimes, 95))} ms | p95 ≤ 20 ms |`,
+  );
+  console.log(
+    `| top-50 for an opportunity, p50 / p95 of 200 | ${f(percentile(opportunityTimes, 50))} / ${f(percentile(opportunityTimes, 95))} ms | p95 ≤ 20 ms |`,
+  );
 } finally {
   await db.$disconnect();
   await database.stop();

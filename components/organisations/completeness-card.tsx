@@ -62,7 +62,10 @@ export async function CompletenessCard({
                     {t(`status.${item.status}`)}
                   </Badge>
                   {href ? (
-                    <Link href={href} className="text-primary underline underline-offset-4 hover:no-underline">
+                    <Link
+                      href={href}
+                      className="text-primary underline underline-offset-4 hover:no-underline"
+                    >
                       {text}
                     </Link>
                   ) : (

@@ -6,18 +6,24 @@ import type { Locale } from "@/lib/i18n/routing";
 import { LanguageSwitcher } from "./language-switcher";
 import { UserMenu } from "./user-menu";
 
-type MenuLabel = "organisation" | "account" | "users" | "outbox";
+type MenuLabel = "matches" | "official" | "organisation" | "account" | "users" | "outbox";
 
 function menuFor(caller: Caller): Array<{ path: string; label: MenuLabel }> {
   if (caller.role === "ADMIN") {
     return [
+      { path: "/official", label: "official" },
       { path: "/admin/users", label: "users" },
       { path: "/admin/outbox", label: "outbox" },
       { path: "/account", label: "account" },
     ];
   }
-  if (caller.role === "OFFICIAL") return [{ path: "/account", label: "account" }];
+  if (caller.role === "OFFICIAL")
+    return [
+      { path: "/official", label: "official" },
+      { path: "/account", label: "account" },
+    ];
   return [
+    { path: "/matches", label: "matches" },
     { path: "/organisation", label: "organisation" },
     { path: "/account", label: "account" },
   ];

@@ -6,6 +6,8 @@ import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enEmail from "./en/email.json";
+import enMatching from "./en/matching.json";
+import enOfficial from "./en/official.json";
 import enOrganisations from "./en/organisations.json";
 import enPublic from "./en/public.json";
 import zhAccount from "./zh/account.json";
@@ -13,6 +15,8 @@ import zhAdmin from "./zh/admin.json";
 import zhAuth from "./zh/auth.json";
 import zhCommon from "./zh/common.json";
 import zhEmail from "./zh/email.json";
+import zhMatching from "./zh/matching.json";
+import zhOfficial from "./zh/official.json";
 import zhOrganisations from "./zh/organisations.json";
 import zhPublic from "./zh/public.json";
 
@@ -25,6 +29,8 @@ export const messages = {
     ...enOrganisations,
     ...enAdmin,
     ...enEmail,
+    ...enMatching,
+    ...enOfficial,
   },
   zh: {
     ...zhCommon,
@@ -34,6 +40,8 @@ export const messages = {
     ...zhOrganisations,
     ...zhAdmin,
     ...zhEmail,
+    ...zhMatching,
+    ...zhOfficial,
   },
 } satisfies Record<"en" | "zh", unknown>;
 

@@ -43,12 +43,18 @@ export default async function LoginPage({ params, searchParams }: Props) {
         <LoginForm next={next} />
       </ClientMessages>
       <div className="mt-6 flex flex-col gap-2 text-sm">
-        <Link href="/forgot-password" className="text-primary underline underline-offset-4 hover:no-underline">
+        <Link
+          href="/forgot-password"
+          className="text-primary underline underline-offset-4 hover:no-underline"
+        >
           {t("forgot")}
         </Link>
         <p className="text-muted-foreground">
           {t("noAccount")}{" "}
-          <Link href="/register" className="text-primary underline underline-offset-4 hover:no-underline">
+          <Link
+            href="/register"
+            className="text-primary underline underline-offset-4 hover:no-underline"
+          >
             {t("register")}
           </Link>
         </p>

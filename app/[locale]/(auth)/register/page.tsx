@@ -29,7 +29,10 @@ export default async function RegisterPage({ params }: Props) {
       </ClientMessages>
       <p className="mt-6 text-sm text-muted-foreground">
         {t("haveAccount")}{" "}
-        <Link href="/login" className="text-primary underline underline-offset-4 hover:no-underline">
+        <Link
+          href="/login"
+          className="text-primary underline underline-offset-4 hover:no-underline"
+        >
           {t("signIn")}
         </Link>
       </p>
