@@ -69,7 +69,7 @@ test.describe("password reset", () => {
     await expect(page).toHaveURL(/\/en\/login\?notice=passwordReset/);
 
     await signIn(page, email, "a brand new passphrase");
-    await expect(page).toHaveURL(/\/en\/account/);
+    await expect(page).toHaveURL(/\/en\/official/);
 
     // The link is single use.
     await page.goto(link);

@@ -96,6 +96,8 @@ export async function seedDatabase(db: Db, { demo, log = () => {} }: SeedOptions
       data: {
         ...organisation,
         lastConfirmedAt: new Date(now),
+        // The demo profiles stand for partners who finished onboarding and consented.
+        consentedAt: new Date(now),
         themes: {
           create: themeSlugs.map((slug) => {
             const themeId = themeIds.get(slug);

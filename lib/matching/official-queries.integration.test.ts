@@ -13,6 +13,7 @@ import {
   getSoughtTerms,
   listRankedCountries,
   listRankedOrganisations,
+  listThemeOpportunities,
 } from "./official-queries";
 import { parseRankedFilter } from "./official-schema";
 
@@ -341,6 +342,7 @@ describe("ranked list heads", () => {
     expect((await getOfficialOpportunity(published.slug, c.slug))?.theme.slug).toBe("head");
     expect(await getOfficialOpportunity(draft.slug, c.slug)).toBeNull();
     expect(await getOfficialOpportunity(closed.slug, c.slug)).toBeNull();
+    expect((await listThemeOpportunities(t.id)).map((o) => o.id)).toEqual([published.id]);
   });
 });
 

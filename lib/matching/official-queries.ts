@@ -112,6 +112,15 @@ export const getOfficialTheme = cache(async (slug: string, citySlug: string = en
   });
 });
 
+/** A theme's published opportunities (those that have ranked lists), soonest deadline first. */
+export async function listThemeOpportunities(themeId: string) {
+  return db.opportunity.findMany({
+    where: { themeId, status: "PUBLISHED" },
+    orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { titleEn: "asc" }, { id: "asc" }],
+    select: { id: true, slug: true, titleEn: true, titleZh: true },
+  });
+}
+
 /** A published opportunity of the city (only those are scored), for the head of its ranked list. */
 export const getOfficialOpportunity = cache(
   async (slug: string, citySlug: string = env().CITY_SLUG) => {

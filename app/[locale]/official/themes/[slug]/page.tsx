@@ -10,10 +10,10 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import {
-  getCoverage,
   getOfficialTheme,
   listRankedCountries,
   listRankedOrganisations,
+  listThemeOpportunities,
 } from "@/lib/matching/official-queries";
 import {
   isOfficialRole,
@@ -54,13 +54,12 @@ export default async function OfficialThemePage({ params, searchParams }: Props)
   const theme = await getOfficialTheme(slug);
   if (!theme) notFound();
   const target = { kind: "THEME", id: theme.id } as const;
-  const [ranked, countries, themeNames, coverage] = await Promise.all([
+  const [ranked, countries, themeNames, opportunities] = await Promise.all([
     listRankedOrganisations(target, filter),
     listRankedCountries(target),
     getThemeNames(),
-    getCoverage(),
+    listThemeOpportunities(theme.id),
   ]);
-  const opportunities = coverage.find((item) => item.id === theme.id)?.opportunities ?? [];
   const t = await getTranslations({ locale, namespace: "officialMatches" });
 
   return (
