@@ -1,30 +1,18 @@
 // Shapes of the demo and reference data loaded by `npm run db:seed`.
 // Plain data, no Prisma import, so tests and the seed share it.
 
-export const ORGANISATION_TYPES = [
-  "UNIVERSITY",
-  "RESEARCH_INSTITUTE",
-  "SME",
-  "LARGE_COMPANY",
-  "CLUSTER",
-  "PUBLIC_BODY",
-  "OTHER",
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+// The enums are the product's own (lib/organisations/schema.ts); the seed data uses the same lists.
+export type {
+  CooperationTypeValue as CooperationType,
+  OrganisationTypeValue as OrganisationType,
+  SizeBandValue as SizeBand,
+} from "@/lib/organisations/schema";
 
-export const COOPERATION_TYPES = [
-  "JOINT_RD",
-  "TECHNOLOGY_TRANSFER",
-  "EXPERT_EXCHANGE",
-  "JOINT_VENTURE",
-  "TRADE_DISTRIBUTION",
-  "PILOT_DEMONSTRATION",
-  "CONSULTANCY_SERVICES",
-] as const;
-export type CooperationType = (typeof COOPERATION_TYPES)[number];
-
-export const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE"] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
+import type {
+  CooperationTypeValue as CooperationType,
+  OrganisationTypeValue as OrganisationType,
+  SizeBandValue as SizeBand,
+} from "@/lib/organisations/schema";
 
 export const HOST_TYPES = ["ENTERPRISE", "UNIVERSITY", "AGENCY"] as const;
 export type HostType = (typeof HOST_TYPES)[number];
