@@ -110,6 +110,11 @@ const SQL_ONLY_INDEXES: Record<string, string> = {
   Organisation_searchVector_idx:
     "GIN index for full-text search; Prisma cannot declare GIN on Unsupported types",
   Organisation_concepts_idx: "GIN index for concept overlap (&&) in candidate search",
+  ExpressionOfInterest_searchVector_idx: "GIN index for the review queue's full-text search",
+  ExpressionOfInterest_open_opportunity_key:
+    "partial unique index: one open expression per organisation and opportunity",
+  ExpressionOfInterest_open_theme_key:
+    "partial unique index: one open expression per organisation and theme (no opportunity)",
 };
 
 let client: pg.Client;
