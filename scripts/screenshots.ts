@@ -1,5 +1,7 @@
 // npm run screenshots -- [baseURL]: full-page screenshots of the key pages in
 // both languages on a phone and a desktop viewport, into screenshots/.
+// SHOT_PATHS=/a,/b picks the pages; SHOT_AS=<email> signs in first (demo
+// password, or SHOT_PASSWORD).
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
@@ -14,6 +16,13 @@ mkdirSync("screenshots", { recursive: true });
 const browser = await chromium.launch({ executablePath });
 for (const [name, viewport] of Object.entries(viewports)) {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  if (process.env.SHOT_AS) {
+    await page.goto(`${base}/en/login`);
+    await page.getByLabel("Email address").fill(process.env.SHOT_AS);
+    await page.getByLabel("Password").fill(process.env.SHOT_PASSWORD ?? "hohhot-demo-2026");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/login"));
+  }
   for (const locale of ["en", "zh"]) {
     for (const path of paths) {
       await page.goto(`${base}/${locale}${path === "/" ? "" : path}`, { waitUntil: "networkidle" });
