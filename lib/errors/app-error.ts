@@ -19,17 +19,25 @@ export class AppError extends Error {
   readonly fields?: Record<string, string>;
   /** Seconds until a rate-limited caller may try again. */
   readonly retryAfter?: number;
+  /** Safe facts for the user, e.g. who changed a record first in a CONFLICT. */
+  readonly details?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    options?: { fields?: Record<string, string>; retryAfter?: number; cause?: unknown },
+    options?: {
+      fields?: Record<string, string>;
+      retryAfter?: number;
+      details?: Record<string, string>;
+      cause?: unknown;
+    },
   ) {
     super(message ?? code, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
     this.retryAfter = options?.retryAfter;
+    this.details = options?.details;
   }
 
   get status(): number {

@@ -13,6 +13,8 @@ export type ActionResult<T = undefined> =
       /** Field name -> validation message key (namespace "validation"). */
       fieldErrors?: Record<string, string>;
       retryAfter?: number;
+      /** Safe facts to show, e.g. { by, at } of the change that won a CONFLICT. */
+      details?: Record<string, string>;
     };
 
 type Access = GateRule | "public";
@@ -75,6 +77,7 @@ export function createAction<S extends z.ZodType, T>(
           code: error.code,
           fieldErrors: error.fields,
           retryAfter: error.retryAfter,
+          details: error.details,
         };
       }
       // Next's redirect()/notFound() are thrown on purpose: let them through.

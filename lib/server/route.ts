@@ -10,7 +10,7 @@ type Access = GateRule | "public";
 export function errorResponse(error: unknown): NextResponse {
   if (isAppError(error)) {
     const response = NextResponse.json(
-      { error: { code: error.code, fields: error.fields } },
+      { error: { code: error.code, fields: error.fields, details: error.details } },
       { status: error.status },
     );
     if (error.retryAfter) response.headers.set("Retry-After", String(error.retryAfter));
