@@ -62,8 +62,8 @@ const COUNTRIES = [
 const FILLER = [
   "We work with partners across Europe on applied projects.",
   "Our team of engineers and scientists runs pilot lines and laboratories.",
-  "The company exports to more than twenty countries.",
-  "We are looking for partners for joint projects and market entry.",
+  "The company has offices in more than twenty countries.",
+  "We are looking for partners for joint projects and new ideas.",
   "Founded in 1998, the organisation employs specialists in several fields.",
   "We offer training, testing services and consultancy.",
 ];
@@ -160,7 +160,7 @@ try {
   const rss = (process.memoryUsage().rss - memoryBefore) / 1024 / 1024;
 
   const sample = await db.organisation.findFirstOrThrow({
-    where: { name: "Bench Organisation 12345" },
+    where: { name: `Bench Organisation ${Math.floor(ORGANISATIONS / 4)}` },
   });
   const incremental: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -214,5 +214,5 @@ try {
 } finally {
   await db.$disconnect();
   await database.stop();
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

@@ -106,5 +106,5 @@ try {
 } finally {
   await db.$disconnect();
   await database.stop();
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

@@ -163,6 +163,9 @@ export async function MatchExplanation({
                   );
                 })}
               </ul>
+              {explanation.gate < 1 && (
+                <p className="text-muted-foreground">{t("gate", { percent: explanation.gate })}</p>
+              )}
             </section>
           )}
 

@@ -4,7 +4,7 @@
 // the organisation's weighted tsvector and from the bilingual thesaurus.
 import type { Db } from "@/lib/db/client";
 import type { ConceptHits, ConceptIndex } from "./concepts";
-import { type MatchOrganisation, SCORE_FLOOR, scoreMatch } from "./score";
+import { type MatchOrganisation, SCORE_FLOOR, scoreBound, scoreMatch } from "./score";
 import {
   buildIndex,
   type OpportunityRow,
@@ -44,7 +44,35 @@ const ORG_COLUMNS = `o.id, o.name, o.description, coalesce(o.keywords, '{}') AS 
   o."trlMin", o."trlMax", coalesce(o."cooperationTypes", '{}')::text[] AS "cooperationTypes",
   coalesce(o.languages, '{}') AS languages, o."lastConfirmedAt"`;
 
-export async function loadTargets(db: Db): Promise<{ index: ConceptIndex; targets: TargetSpec[] }> {
+type Targets = { index: ConceptIndex; targets: TargetSpec[] };
+
+/**
+ * The targets are derived from a few hundred rows but cost tens of
+ * milliseconds to build (the thesaurus index). Each process keeps the last
+ * build and checks on every call, with one small query, that the themes and
+ * published opportunities have not changed since; so every instance sees an
+ * edit at once, and the database stays the only truth.
+ */
+let memo: { stamp: string; value: Targets } | null = null;
+
+async function targetsStamp(db: Db): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ stamp: string }>>`
+    SELECT concat_ws('|',
+      (SELECT concat(count(*), ':', max("updatedAt")) FROM "Theme"),
+      (SELECT concat(count(*), ':', max("updatedAt")) FROM "Opportunity" WHERE status = 'PUBLISHED')
+    ) AS stamp`;
+  return row?.stamp ?? "";
+}
+
+export async function loadTargets(db: Db): Promise<Targets> {
+  const stamp = await targetsStamp(db);
+  if (memo?.stamp === stamp) return memo.value;
+  const value = await buildTargets(db);
+  memo = { stamp, value };
+  return value;
+}
+
+async function buildTargets(db: Db): Promise<Targets> {
   const themes: ThemeRow[] = await db.theme.findMany({
     select: {
       id: true,
@@ -110,20 +138,62 @@ function matchOrganisation(
 function explanationOf(result: ReturnType<typeof scoreMatch>) {
   return JSON.stringify({
     factors: result.factors,
+    gate: result.gate,
     concepts: result.concepts,
     nearMisses: result.nearMisses,
   });
+}
+
+/** ts_rank with normalisation 32 stays below 1; the text factor is full from 0.25. */
+const BEST_RANK = 1;
+
+/**
+ * A full-text match without any shared concept or declared theme cannot
+ * reach the floor, so the rebuild looks for candidates through concepts and
+ * declared themes only. Checked here, so that a change of weights that
+ * breaks it fails at once instead of silently missing pairs.
+ */
+export const TEXT_ALONE_BELOW_FLOOR =
+  scoreBound("THEME", 0, BEST_RANK, false) < SCORE_FLOOR &&
+  scoreBound("OPPORTUNITY", 0, BEST_RANK, false) < SCORE_FLOOR;
+if (!TEXT_ALONE_BELOW_FLOOR)
+  throw new Error("matching: a text match alone reaches the floor; candidates must include it");
+
+/**
+ * The pair's score and explanation when it reaches the floor, else null.
+ * Most candidates share only a peripheral concept: a cheap bound from the
+ * topical signals rules them out before the full explanation is built.
+ */
+function scorePair(
+  subject: MatchOrganisation,
+  target: TargetSpec,
+  rank: number,
+  now: Date,
+): { score: number; explanation: string } | null {
+  let overlap = 0;
+  for (const id of subject.concepts.keys()) overlap += target.concepts.get(id) ?? 0;
+  const declared = subject.themeSlugs.includes(target.themeSlug);
+  if (scoreBound(target.kind, overlap, rank, declared) < SCORE_FLOOR) return null;
+  const result = scoreMatch(subject, target, rank, now);
+  return result.score >= SCORE_FLOOR
+    ? { score: result.score, explanation: explanationOf(result) }
+    : null;
 }
 
 async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`DELETE FROM "MatchScore" WHERE "targetKind" = ${target.kind}::"MatchTargetKind" AND "targetId" = ${target.id}`;
     for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = rows.slice(i, i + 5000);
+      // One JSON document per chunk: the explanations are already JSON, so
+      // they are joined, not escaped again as elements of a text array.
+      const chunk = `[${rows
+        .slice(i, i + 5000)
+        .map((r) => `{"o":${JSON.stringify(r.organisationId)},"s":${r.score},"e":${r.explanation}}`)
+        .join(",")}]`;
       await tx.$executeRaw`
         INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-        SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e::jsonb, ${now}
-        FROM unnest(${chunk.map((r) => r.organisationId)}::text[], ${chunk.map((r) => r.score)}::smallint[], ${chunk.map((r) => r.explanation)}::text[]) AS t(o, s, e)`;
+        SELECT x.o, ${target.kind}::"MatchTargetKind", ${target.id}, x.s, x.e, ${now}
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(o text, s smallint, e jsonb)`;
     }
   }, TRANSACTION_OPTIONS);
 }
@@ -164,10 +234,8 @@ export async function rescoreOrganisation(db: Db, organisationId: string, now = 
   const slugs = (await themeSlugsByOrganisation(db, [organisationId])).get(organisationId) ?? [];
   const subject = matchOrganisation(org, hits, slugs);
   const rows = targets.flatMap((target, i) => {
-    const result = scoreMatch(subject, target, ranks.get(i) ?? 0, now);
-    return result.score >= SCORE_FLOOR
-      ? [{ target, score: result.score, explanation: explanationOf(result) }]
-      : [];
+    const scored = scorePair(subject, target, ranks.get(i) ?? 0, now);
+    return scored ? [{ target, ...scored }] : [];
   });
   await db.$transaction(async (tx) => {
     await tx.organisation.update({ where: { id: organisationId }, data: { concepts: conceptIds } });
@@ -217,18 +285,9 @@ export async function rescoreTarget(
   );
   const rows: Scored[] = [];
   for (const org of candidates) {
-    const result = scoreMatch(
-      matchOrganisation(org, conceptsOf(index, org), slugs.get(org.id) ?? []),
-      target,
-      org.rank,
-      now,
-    );
-    if (result.score >= SCORE_FLOOR)
-      rows.push({
-        organisationId: org.id,
-        score: result.score,
-        explanation: explanationOf(result),
-      });
+    const subject = matchOrganisation(org, conceptsOf(index, org), slugs.get(org.id) ?? []);
+    const scored = scorePair(subject, target, org.rank, now);
+    if (scored) rows.push({ organisationId: org.id, ...scored });
   }
   await replaceTargetScores(db, target, rows, now);
   return { stored: rows.length, candidates: candidates.length };
@@ -282,42 +341,73 @@ export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = 
     onProgress({ phase: "concepts", done: subjects.size, total });
   }
 
-  const themeIdBySlug = new Map(
-    (await db.theme.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]),
-  );
+  const byTheme = new Map<string, string[]>();
+  for (const [orgId, subject] of subjects)
+    for (const slug of subject.themeSlugs) {
+      const list = byTheme.get(slug) ?? [];
+      list.push(orgId);
+      byTheme.set(slug, list);
+    }
+
+  // Per target: the candidates (a shared concept or the declared theme;
+  // a full-text match alone can never reach the floor, see TEXT_ALONE_BELOW_FLOOR),
+  // those whose bound with the best possible text still reaches the floor,
+  // and PostgreSQL's rank for just those. A pipeline over the two cores:
+  // PostgreSQL ranks the next target and writes the previous ones while
+  // this process scores the current one.
+  const prepare = (target: TargetSpec) => {
+    const overlaps = new Map<string, number>();
+    for (const [conceptId, weight] of target.concepts)
+      for (const orgId of byConcept.get(conceptId) ?? [])
+        overlaps.set(orgId, (overlaps.get(orgId) ?? 0) + weight);
+    for (const orgId of byTheme.get(target.themeSlug) ?? [])
+      if (!overlaps.has(orgId)) overlaps.set(orgId, 0);
+    const hopeful: string[] = [];
+    for (const [orgId, overlap] of overlaps) {
+      const declared = subjects.get(orgId)?.themeSlugs.includes(target.themeSlug) ?? false;
+      if (scoreBound(target.kind, overlap, BEST_RANK, declared) >= SCORE_FLOOR) hopeful.push(orgId);
+    }
+    const ranks = (async () => {
+      if (hopeful.length === 0) return new Map<string, number>();
+      const [row] = await db.$queryRaw<Array<{ ids: string[]; ranks: number[] }>>`
+        SELECT coalesce(array_agg(o.id), '{}') AS ids,
+               coalesce(array_agg(ts_rank(o."searchVector", q, 32)), '{}') AS ranks
+        FROM "Organisation" o, websearch_to_tsquery('english', ${target.query}) q
+        WHERE o.id = ANY(${hopeful}::text[]) AND o."searchVector" @@ q`;
+      return new Map((row?.ids ?? []).map((id, i) => [id, Number(row!.ranks[i])]));
+    })();
+    // Rethrown when awaited: a failure must not go unobserved meanwhile.
+    ranks.catch(() => {});
+    return { target, hopeful, ranks };
+  };
+
   let stored = 0;
+  const writes: Array<Promise<void>> = [];
+  let failed: unknown = null;
+  let next = targets.length > 0 ? prepare(targets[0]!) : null;
   for (const [i, target] of targets.entries()) {
-    const ranks = new Map(
-      (
-        await db.$queryRaw<Array<{ id: string; rank: number }>>`
-          SELECT o.id, ts_rank(o."searchVector", q, 32) AS rank
-          FROM "Organisation" o, websearch_to_tsquery('english', ${target.query}) q
-          WHERE o."searchVector" @@ q`
-      ).map((r) => [r.id, r.rank]),
-    );
-    const candidates = new Set(ranks.keys());
-    for (const conceptId of target.concepts.keys())
-      for (const orgId of byConcept.get(conceptId) ?? []) candidates.add(orgId);
-    const themeId = themeIdBySlug.get(target.themeSlug);
-    if (themeId)
-      for (const [orgId, subject] of subjects)
-        if (subject.themeSlugs.includes(target.themeSlug)) candidates.add(orgId);
+    const current = next!;
+    next = i + 1 < targets.length ? prepare(targets[i + 1]!) : null;
+    const ranks = await current.ranks;
     const rows: Scored[] = [];
-    for (const orgId of candidates) {
+    for (const orgId of current.hopeful) {
       const subject = subjects.get(orgId);
       if (!subject) continue;
-      const result = scoreMatch(subject, target, ranks.get(orgId) ?? 0, now);
-      if (result.score >= SCORE_FLOOR)
-        rows.push({
-          organisationId: orgId,
-          score: result.score,
-          explanation: explanationOf(result),
-        });
+      const scored = scorePair(subject, target, ranks.get(orgId) ?? 0, now);
+      if (scored) rows.push({ organisationId: orgId, ...scored });
     }
-    await replaceTargetScores(db, target, rows, now);
+    writes.push(
+      replaceTargetScores(db, target, rows, now).catch((error) => {
+        failed ??= error;
+      }),
+    );
+    if (writes.length >= 2) await writes.shift();
+    if (failed) throw failed;
     stored += rows.length;
     onProgress({ phase: "scores", done: i + 1, total: targets.length });
   }
+  await Promise.all(writes);
+  if (failed) throw failed;
   // Targets that no longer exist or are no longer published keep no scores.
   await db.matchScore.deleteMany({
     where: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conceptLabel, parseExplanation, scoreBand } from "./labels";
-import { type MatchOrganisation, type MatchTarget, scoreMatch } from "./score";
+import { type MatchOrganisation, type MatchTarget, SCORE_FLOOR, scoreMatch } from "./score";
 
 const themeNames = new Map([["dairy", { en: "Dairy", zh: "乳业" }]]);
 
@@ -20,7 +20,7 @@ describe("conceptLabel", () => {
 
 describe("scoreBand", () => {
   it("puts a word on every score, and a missing score is weak", () => {
-    expect([null, 20, 36, 49, 50, 69, 70, 100].map(scoreBand)).toEqual([
+    expect([null, 20, SCORE_FLOOR, 49, 50, 69, 70, 100].map(scoreBand)).toEqual([
       "weak",
       "weak",
       "fair",
@@ -82,7 +82,7 @@ describe("parseExplanation", () => {
   });
 
   it("never throws: anything that is not an explanation is empty", () => {
-    const empty = { factors: [], concepts: [], nearMisses: [] };
+    const empty = { factors: [], gate: 1, concepts: [], nearMisses: [] };
     for (const value of [null, undefined, 42, "not json{", "[]", [], true, { factors: "x" }]) {
       expect(parseExplanation(value)).toEqual(empty);
     }

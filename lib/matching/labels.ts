@@ -105,6 +105,8 @@ export type ExplanationNearMiss = z.infer<typeof nearMissSchema>;
 /** What the explanation of a stored score holds, as score.ts's MatchResult minus the score. */
 export type Explanation = {
   factors: ExplanationFactor[];
+  /** Share (0..1) of the fit factors that counted, from topical relevance (score.ts TOPICAL_GATE). */
+  gate: number;
   concepts: ExplanationConcept[];
   nearMisses: ExplanationNearMiss[];
 };
@@ -123,6 +125,7 @@ function items<T>(schema: z.ZodType<T>, value: unknown): T[] {
 
 export const EMPTY_EXPLANATION: Explanation = Object.freeze({
   factors: [],
+  gate: 1,
   concepts: [],
   nearMisses: [],
 }) as Explanation;
@@ -140,15 +143,17 @@ export function parseExplanation(json: unknown): Explanation {
     try {
       value = JSON.parse(value);
     } catch {
-      return { factors: [], concepts: [], nearMisses: [] };
+      return { ...EMPTY_EXPLANATION };
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { factors: [], concepts: [], nearMisses: [] };
+    return { ...EMPTY_EXPLANATION };
   }
   const record = value as Record<string, unknown>;
   return {
     factors: items(factorSchema, record.factors),
+    // Scores stored before the gate existed counted their fit in full.
+    gate: typeof record.gate === "number" && record.gate >= 0 && record.gate <= 1 ? record.gate : 1,
     concepts: items(conceptSchema, record.concepts),
     nearMisses: items(nearMissSchema, record.nearMisses)
       .filter((miss) => miss.gain > 0)

@@ -6,6 +6,7 @@ import {
   parseRankedFilter,
   rankedFilterQuery,
 } from "./official-schema";
+import { SCORE_FLOOR } from "./score";
 
 describe("parseRankedFilter", () => {
   it("reads country, type, minimum score, cooperation type and page from the address", () => {
@@ -49,10 +50,10 @@ describe("parseRankedFilter", () => {
     expect(parseRankedFilter({ page: "100000" }).page).toBeUndefined();
   });
 
-  it("takes a minimum score from 36 to 100 only; 36 is the same as none", () => {
-    expect(parseRankedFilter({ min: "35" }).min).toBeUndefined();
-    expect(parseRankedFilter({ min: "36" }).min).toBeUndefined();
-    expect(parseRankedFilter({ min: "37" }).min).toBe(37);
+  it("takes a minimum score from the floor to 100 only; the floor is the same as none", () => {
+    expect(parseRankedFilter({ min: String(SCORE_FLOOR - 1) }).min).toBeUndefined();
+    expect(parseRankedFilter({ min: String(SCORE_FLOOR) }).min).toBeUndefined();
+    expect(parseRankedFilter({ min: String(SCORE_FLOOR + 1) }).min).toBe(SCORE_FLOOR + 1);
     expect(parseRankedFilter({ min: "100" }).min).toBe(100);
     expect(parseRankedFilter({ min: "101" }).min).toBeUndefined();
     expect(parseRankedFilter({ min: "70.5" }).min).toBeUndefined();
@@ -79,7 +80,7 @@ describe("rankedFilterQuery", () => {
     );
     expect(rankedFilterQuery(filter)).toBe("?country=DE&type=UNIVERSITY&min=50&coop=JOINT_RD");
     expect(rankedFilterQuery(parseRankedFilter({}), 1)).toBe("");
-    expect(rankedFilterQuery(parseRankedFilter({ min: "36" }), 3)).toBe("?page=3");
+    expect(rankedFilterQuery(parseRankedFilter({ min: String(SCORE_FLOOR) }), 3)).toBe("?page=3");
   });
 
   it("round-trips through the parser", () => {
@@ -94,8 +95,8 @@ describe("rankedFilterQuery", () => {
 describe("isFiltered", () => {
   it("is true when any filter but the page is set", () => {
     expect(isFiltered(parseRankedFilter({ page: "3" }))).toBe(false);
-    expect(isFiltered(parseRankedFilter({ min: "36" }))).toBe(false);
-    expect(isFiltered(parseRankedFilter({ min: "37" }))).toBe(true);
+    expect(isFiltered(parseRankedFilter({ min: String(SCORE_FLOOR) }))).toBe(false);
+    expect(isFiltered(parseRankedFilter({ min: String(SCORE_FLOOR + 1) }))).toBe(true);
     expect(isFiltered(parseRankedFilter({ coop: "JOINT_VENTURE" }))).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type MatchOrganisation, type MatchTarget, SCORE_FLOOR, scoreMatch } from "./score";
+import {
+  type MatchOrganisation,
+  type MatchTarget,
+  SCORE_FLOOR,
+  scoreBound,
+  scoreMatch,
+} from "./score";
 
 const now = new Date("2026-11-28T00:00:00Z");
 
@@ -86,7 +92,12 @@ describe("scoreMatch", () => {
   });
 
   it("explains a TRL below the range sought", () => {
-    const result = scoreMatch(org({ trlMin: 2, trlMax: 3 }), opportunity, 0, now);
+    const result = scoreMatch(
+      org({ trlMin: 2, trlMax: 3, concepts: new Map([["probiotics", ["probiotic"]]]) }),
+      opportunity,
+      0,
+      now,
+    );
     expect(result.nearMisses).toContainEqual(
       expect.objectContaining({ key: "trlBelow", orgMin: 2, orgMax: 3, min: 4, max: 6 }),
     );
@@ -103,7 +114,11 @@ describe("scoreMatch", () => {
 
   it("flags cooperation and partner-type mismatches", () => {
     const result = scoreMatch(
-      org({ type: "SME", cooperationTypes: ["TRADE_DISTRIBUTION"] }),
+      org({
+        type: "SME",
+        cooperationTypes: ["TRADE_DISTRIBUTION"],
+        concepts: new Map([["probiotics", ["probiotic"]]]),
+      }),
       opportunity,
       0,
       now,
@@ -180,5 +195,84 @@ describe("scoreMatch", () => {
     ]);
     expect(result.score).toBeGreaterThan(80);
     expect(result.score).toBeLessThanOrEqual(100);
+  });
+
+  const perfectFit = org({
+    type: "UNIVERSITY",
+    languages: ["zh"],
+    trlMin: 4,
+    trlMax: 6,
+    lastConfirmedAt: now,
+    cooperationTypes: ["JOINT_RD"],
+  });
+
+  it("gives a perfect fit without anything in common on the subject nothing", () => {
+    const result = scoreMatch(perfectFit, opportunity, 0, now);
+    expect(result.score).toBe(0);
+    expect(result.gate).toBe(0);
+    expect(result.factors.every((f) => f.points === 0)).toBe(true);
+  });
+
+  it("counts fit in proportion to topical relevance", () => {
+    const peripheral = scoreMatch(
+      { ...perfectFit, concepts: new Map([["cold-chain", ["cold chain"]]]) },
+      opportunity,
+      0,
+      now,
+    );
+    const core = scoreMatch(
+      { ...perfectFit, concepts: new Map([["probiotics", ["probiotic"]]]) },
+      opportunity,
+      0,
+      now,
+    );
+    expect(peripheral.gate).toBeLessThan(core.gate);
+    // One peripheral concept is not a match however good the fit; one core concept with a good fit is.
+    expect(peripheral.score).toBeLessThan(SCORE_FLOOR);
+    expect(core.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
+    const fitFactors = (r: typeof core) =>
+      r.factors.filter((f) => !["concepts", "text", "declaredTheme"].includes(f.key));
+    for (const f of fitFactors(core)) expect(f.points).toBeCloseTo(f.max * core.gate, 0);
+  });
+
+  it("reports a near miss's real gain, through the gate", () => {
+    const o = { ...perfectFit, concepts: new Map([["cold-chain", ["cold chain"]]]) };
+    const result = scoreMatch(o, opportunity, 0, now);
+    const declare = result.nearMisses.find((m) => m.key === "declareTheme")!;
+    const after = scoreMatch({ ...o, themeSlugs: ["dairy"] }, opportunity, 0, now);
+    expect(Math.abs(result.score + declare.gain - after.score)).toBeLessThanOrEqual(1);
+  });
+
+  it("keeps a full-text match alone, without concept or declared theme, below the floor", () => {
+    // The rebuild finds candidates through concepts and declared themes only (engine.ts).
+    for (const kind of ["THEME", "OPPORTUNITY"] as const)
+      expect(scoreBound(kind, 0, 1, false)).toBeLessThan(SCORE_FLOOR);
+  });
+
+  it("never bounds a pair below its real score", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const ids = ["probiotics", "starter-cultures", "cold-chain", "whey"];
+    for (let i = 0; i < 2000; i++) {
+      const concepts = new Map(ids.filter(() => random() < 0.4).map((id) => [id, [id]]));
+      const o = org({
+        concepts,
+        themeSlugs: random() < 0.3 ? ["dairy"] : [],
+        languages: random() < 0.5 ? ["zh"] : [],
+        trlMin: random() < 0.2 ? null : 1 + Math.floor(random() * 6),
+        trlMax: 8,
+        lastConfirmedAt: random() < 0.5 ? now : null,
+        type: random() < 0.5 ? "SME" : "UNIVERSITY",
+      });
+      const target = random() < 0.5 ? opportunity : theme;
+      const rank = random() < 0.5 ? 0 : random() * 0.3;
+      let overlap = 0;
+      for (const id of concepts.keys()) overlap += target.concepts.get(id) ?? 0;
+      const bound = scoreBound(target.kind, overlap, rank, o.themeSlugs.includes("dairy"));
+      expect(bound).toBeGreaterThanOrEqual(scoreMatch(o, target, rank, now).score);
+    }
   });
 });

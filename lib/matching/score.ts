@@ -27,13 +27,29 @@ export const FACTOR_MAX: Record<FactorKey, number> = {
 const THEME_FACTORS: FactorKey[] = ["concepts", "text", "declaredTheme", "language", "freshness"];
 const OPPORTUNITY_FACTORS = Object.keys(FACTOR_MAX) as FactorKey[];
 
+/** What the organisation works on: the factors that say it is about the target's subject. */
+const TOPICAL: readonly FactorKey[] = ["concepts", "text", "declaredTheme"];
+
 /**
- * Pairs below this score are not stored. Without any text signal and without
- * the theme declared, the other factors add up to at most 35 points (for an
- * opportunity; 12 for a theme), so no pair at or above the floor can be
- * missed by scoring only the candidates that have one of those.
+ * Fit factors (cooperation, partner type, TRL, language, freshness) count in
+ * proportion to topical relevance, in full from this many topical points
+ * (of 65) on: a perfect fit with nothing in common on the subject is worth
+ * nothing, and a weak topical hint cannot be lifted over the floor by fit
+ * alone.
  */
-export const SCORE_FLOOR = 36;
+export const TOPICAL_GATE = 32.5;
+
+const gateOf = (topical: number) => Math.min(1, Math.max(0, topical) / TOPICAL_GATE);
+
+/**
+ * Pairs below this score are not stored. A pair without any topical signal
+ * (no shared concept, no full-text match, theme not declared) scores 0, and
+ * the engine scores every pair that has one, so nothing at or above the
+ * floor is ever missing. The floor itself is a choice of selectivity:
+ * one shared core concept with a good fit clears it; a single peripheral
+ * concept does not (docs/matching.md).
+ */
+export const SCORE_FLOOR = 40;
 
 export type MatchOrganisation = {
   type: string;
@@ -81,12 +97,15 @@ export type MatchResult = {
   score: number;
   /** Points per factor, and their maximum, in the target kind's factors. */
   factors: Array<{ key: FactorKey; points: number; max: number }>;
+  /** The share (0..1) of the fit factors that counted: TOPICAL_GATE. */
+  gate: number;
   concepts: MatchedConcept[];
   nearMisses: NearMiss[];
 };
 
 const DAY = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Saturating: the first strong concepts count most; more still count a little. */
 function conceptPoints(overlap: number) {
@@ -204,9 +223,18 @@ export function scoreMatch(
   }
 
   const keys = target.kind === "THEME" ? THEME_FACTORS : OPPORTUNITY_FACTORS;
-  const max = keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
-  const total = keys.reduce((sum, key) => sum + points[key], 0);
-  const scale = 100 / max;
+  const scale = 100 / keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
+  const topical = TOPICAL.reduce((sum, key) => sum + points[key], 0);
+  const fitRaw = keys.reduce((sum, key) => sum + (TOPICAL.includes(key) ? 0 : points[key]), 0);
+  const gate = gateOf(topical);
+  for (const key of keys) if (!TOPICAL.includes(key)) points[key] *= gate;
+  const total = topical + fitRaw * gate;
+  // A near miss's gain is what the score would really gain: more topical
+  // points also open the gate further; a better fit counts through the gate.
+  const gainOf = (miss: NearMiss) =>
+    miss.key === "declareTheme" || miss.key === "missingConcepts"
+      ? miss.gain + fitRaw * (gateOf(topical + miss.gain) - gate)
+      : miss.gain * gate;
   return {
     score: Math.round(total * scale),
     factors: keys.map((key) => ({
@@ -214,10 +242,32 @@ export function scoreMatch(
       points: round1(points[key] * scale),
       max: round1(FACTOR_MAX[key] * scale),
     })),
+    gate: round2(gate),
     concepts: matched,
     nearMisses: nearMisses
-      .map((miss) => ({ ...miss, gain: round1(miss.gain * scale) }))
+      .map((miss) => ({ ...miss, gain: round1(gainOf(miss) * scale) }))
       .filter((miss) => miss.gain >= 0.5)
       .sort((a, b) => b.gain - a.gain),
   };
+}
+
+/**
+ * The highest score a pair could reach given only its topical signals,
+ * with a perfect fit: the engine skips pairs whose bound is under the floor
+ * before building their explanation. Never below the real score.
+ */
+export function scoreBound(
+  kind: MatchTarget["kind"],
+  overlap: number,
+  ftsRank: number,
+  declared: boolean,
+): number {
+  const keys = kind === "THEME" ? THEME_FACTORS : OPPORTUNITY_FACTORS;
+  const max = keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
+  const topical =
+    conceptPoints(overlap) +
+    FACTOR_MAX.text * Math.min(1, Math.max(0, ftsRank) * 4) +
+    (declared ? FACTOR_MAX.declaredTheme : 0);
+  const fitMax = max - TOPICAL.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
+  return Math.ceil(((topical + fitMax * gateOf(topical)) * 100) / max);
 }
