@@ -259,7 +259,8 @@ describe("schema.prisma and the migrated database", () => {
       JOIN pg_class c ON c.oid = con.conrelid
       CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-      WHERE con.contype = 'f' GROUP BY c.relname, con.oid`);
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE con.contype = 'f' AND n.nspname = 'public' GROUP BY c.relname, con.oid`);
     const has = (
       list: Array<{ table: string; columns: string[] }>,
       table: string,
