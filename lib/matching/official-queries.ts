@@ -10,6 +10,8 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MatchTargetKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/routing";
+import { recentInvites } from "@/lib/interest-invites/queries";
+import { openOpportunityWhere } from "@/lib/opportunities/visibility";
 import {
   GOOD_SCORE,
   MIN_SCORE,
@@ -121,13 +123,18 @@ export async function listThemeOpportunities(themeId: string) {
   });
 }
 
-/** A published opportunity of the city (only those are scored), for the head of its ranked list. */
+/**
+ * A published or closed opportunity of the city, for the head of its ranked
+ * list. Closing keeps the stored scores (lib/opportunities/mutations.ts
+ * closeOpportunity), so officials can still follow up on who matched.
+ */
 export const getOfficialOpportunity = cache(
   async (slug: string, citySlug: string = env().CITY_SLUG) => {
     return db.opportunity.findFirst({
-      where: { slug, status: "PUBLISHED", theme: { city: { slug: citySlug } } },
+      where: { slug, status: { in: ["PUBLISHED", "CLOSED"] }, theme: { city: { slug: citySlug } } },
       select: {
         id: true,
+        status: true,
         slug: true,
         titleEn: true,
         titleZh: true,
@@ -199,6 +206,11 @@ export type RankedOrganisation = {
   explanation: unknown;
   /** Imported from a public source and nobody has registered it yet. */
   unregistered: boolean;
+  origin: "REGISTERED" | "IMPORTED";
+  /** Members who can receive an invitation: active, with a confirmed email address. */
+  invitableMembers: number;
+  /** When it was last invited to express interest in this target, within the re-invitation window. */
+  invitedAt: Date | null;
 };
 
 function rankedWhere(target: RankTarget, filter: RankedFilter): Prisma.MatchScoreWhereInput {
@@ -245,6 +257,23 @@ export async function listRankedOrganisations(target: RankTarget, filter: Ranked
       },
     },
   });
+  // Two grouped queries for the whole page: who can be invited, and who was invited lately.
+  const ids = rows.map((row) => row.organisation.id);
+  const [members, invited] = await Promise.all([
+    ids.length
+      ? db.user.groupBy({
+          by: ["organisationId"],
+          where: { organisationId: { in: ids }, status: "ACTIVE", emailVerifiedAt: { not: null } },
+          _count: { _all: true },
+        })
+      : [],
+    recentInvites(target, ids),
+  ]);
+  // Organisations can be invited to a theme, or to an opportunity that takes expressions of interest.
+  const invitable =
+    target.kind === "THEME" ||
+    (await db.opportunity.count({ where: { id: target.id, ...openOpportunityWhere() } })) > 0;
+  const invitableBy = new Map(members.map((row) => [row.organisationId, row._count._all]));
   const organisations: RankedOrganisation[] = rows.map(({ score, explanation, organisation }) => ({
     id: organisation.id,
     name: organisation.name,
@@ -254,8 +283,18 @@ export async function listRankedOrganisations(target: RankTarget, filter: Ranked
     score,
     explanation,
     unregistered: organisation.origin === "IMPORTED" && organisation._count.members === 0,
+    origin: organisation.origin,
+    invitableMembers: invitableBy.get(organisation.id) ?? 0,
+    invitedAt: invited.get(organisation.id) ?? null,
   }));
-  return { organisations, total, page, pages, pageSize: RANKED_PAGE_SIZE };
+  return {
+    organisations,
+    total,
+    page,
+    pages,
+    pageSize: RANKED_PAGE_SIZE,
+    target: { ...target, invitable },
+  };
 }
 
 /** The countries of the organisations a target's list can show, for the country filter. */

@@ -61,6 +61,7 @@ export default async function OfficialThemePage({ params, searchParams }: Props)
     listThemeOpportunities(theme.id),
   ]);
   const t = await getTranslations({ locale, namespace: "officialMatches" });
+  const tKeywords = await getTranslations({ locale, namespace: "themeKeywords" });
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
@@ -77,6 +78,14 @@ export default async function OfficialThemePage({ params, searchParams }: Props)
         {localized(theme, "name", locale)}
       </h1>
       <p className="mt-4 max-w-3xl text-lg leading-relaxed">{t("themeLead")}</p>
+      <p className="mt-3 text-sm">
+        <Link
+          href={`${basePath}/keywords`}
+          className="text-primary underline underline-offset-4 hover:no-underline"
+        >
+          {tKeywords("editLink")}
+        </Link>
+      </p>
 
       {opportunities.length > 0 && (
         <nav aria-labelledby="theme-opportunities" className="mt-6">
