@@ -1,0 +1,13 @@
+import { API_OFFICIALS, apiJson, createApiRoute, parseQuery } from "@/lib/api/auth";
+import { findOpportunityTarget, listApiMatches } from "@/lib/api/queries";
+import { matchesQuerySchema } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors/app-error";
+
+export const dynamic = "force-dynamic";
+
+export const GET = createApiRoute<{ id: string }>(API_OFFICIALS, async (request, { params }) => {
+  const page = parseQuery(matchesQuerySchema, request.url);
+  const target = await findOpportunityTarget(params.id);
+  if (!target) throw new AppError("NOT_FOUND", "opportunity");
+  return apiJson(await listApiMatches(target, page));
+});

@@ -1,0 +1,190 @@
+import "server-only";
+// The one gate of the REST API (app/api/v1/**): every route handler is built
+// with createApiRoute. It reads `Authorization: Bearer <token>` from the
+// Request alone (no cookies, no next/headers), checks the token against the
+// database (hash looked up through its unique index), applies the role rule
+// and the per-token rate limit, then runs the handler; every error becomes
+// { error: { code, message, fields? } } with the right status and headers.
+//
+//   export const GET = createApiRoute(API_OFFICIALS, async (request, { caller, params }) => …);
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError, type ErrorCode, isAppError } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { enforce, type RateLimitRule } from "@/lib/rate-limit";
+import { logger } from "@/lib/server/logger";
+import {
+  API_TOKEN_ROLES,
+  bearerTokenOf,
+  findApiToken,
+  shouldTouch,
+  tokenState,
+  touchApiToken,
+} from "./tokens";
+
+export type ApiCaller = {
+  userId: string;
+  tokenId: string;
+  role: Role;
+  email: string;
+  name: string;
+  organisationId: string | null;
+  locale: string;
+};
+
+export type ApiRule = { roles: readonly Role[] };
+export type ApiAccess = "public" | ApiRule;
+
+/** Officials and admins: the API's audience. */
+export const API_OFFICIALS: ApiRule = { roles: API_TOKEN_ROLES };
+
+/** Requests per token and minute. */
+export const API_RATE_LIMIT: RateLimitRule = { limit: 600, windowSeconds: 60 };
+
+/** Answers that hold personal or non-public data. */
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" } as const;
+
+const MESSAGES: Record<ErrorCode, string> = {
+  BAD_REQUEST: "The request is not valid.",
+  UNAUTHENTICATED:
+    "A valid API token is required: send it as `Authorization: Bearer <token>`. Officials create tokens on the API tokens page.",
+  FORBIDDEN: "This token's account may not use this endpoint.",
+  NOT_FOUND: "Not found.",
+  CONFLICT: "The request conflicts with the current state.",
+  PAYLOAD_TOO_LARGE: "The request body is too large.",
+  UNPROCESSABLE: "The request could not be processed.",
+  RATE_LIMITED: "Too many requests with this token; wait and try again (see Retry-After).",
+  UNAVAILABLE: "The service is unavailable; try again later.",
+};
+
+/** A safe, English explanation per code; `message` overrides it where the route knows better. */
+export function apiErrorResponse(error: unknown, message?: string): NextResponse {
+  if (!isAppError(error)) {
+    logger.error({ err: error }, "api route crashed");
+    return apiErrorResponse(new AppError("UNAVAILABLE"));
+  }
+  if (error.status >= 500) logger.error({ err: error }, "api route failed");
+  const response = NextResponse.json(
+    {
+      error: {
+        code: error.code,
+        message: message ?? MESSAGES[error.code],
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+    },
+    { status: error.status, headers: PRIVATE_HEADERS },
+  );
+  if (error.code === "UNAUTHENTICATED") {
+    response.headers.set(
+      "WWW-Authenticate",
+      error.details?.bearer === "invalid"
+        ? 'Bearer realm="bridgehead", error="invalid_token"'
+        : 'Bearer realm="bridgehead"',
+    );
+  }
+  if (error.retryAfter) response.headers.set("Retry-After", String(error.retryAfter));
+  return response;
+}
+
+const invalidToken = (why: string) =>
+  new AppError("UNAUTHENTICATED", `api token ${why}`, { details: { bearer: "invalid" } });
+
+/**
+ * Who is calling, from the request's bearer token. Missing, unknown,
+ * revoked or expired tokens and disabled accounts give UNAUTHENTICATED; the
+ * role rule is the caller's business (authorizeApi).
+ */
+export async function authenticateApi(request: Request, now = new Date()): Promise<ApiCaller> {
+  const presented = bearerTokenOf(request.headers.get("authorization"));
+  if (!presented) throw new AppError("UNAUTHENTICATED", "no bearer token");
+  const token = await findApiToken(db, presented);
+  if (!token) throw invalidToken("unknown");
+  const state = tokenState(token, now);
+  if (state !== "active") throw invalidToken(state);
+  if (token.user.status !== "ACTIVE") throw invalidToken("owner disabled");
+  if (shouldTouch(token.lastUsedAt, now)) await touchApiToken(db, token.id, now);
+  return {
+    userId: token.user.id,
+    tokenId: token.id,
+    role: token.user.role,
+    email: token.user.email,
+    name: token.user.name,
+    organisationId: token.user.organisationId,
+    locale: token.user.locale,
+  };
+}
+
+export function authorizeApi(caller: ApiCaller, access: ApiRule) {
+  // A token whose owner has since become a partner stays refused.
+  if (!access.roles.includes(caller.role)) throw new AppError("FORBIDDEN", `role ${caller.role}`);
+  return caller;
+}
+
+type Handler<P, C> = (request: Request, context: { caller: C; params: P }) => Promise<Response>;
+
+/** Every API route handler goes through here. */
+export function createApiRoute<P = Record<string, never>>(
+  access: "public",
+  handler: Handler<P, null>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+export function createApiRoute<P = Record<string, never>>(
+  access: ApiRule,
+  handler: Handler<P, ApiCaller>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+export function createApiRoute<P>(
+  access: ApiAccess,
+  handler: Handler<P, ApiCaller> | Handler<P, null>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      let caller: ApiCaller | null = null;
+      if (access !== "public") {
+        caller = authorizeApi(await authenticateApi(request), access);
+        await enforce([{ key: `api:token:${caller.tokenId}`, rule: API_RATE_LIMIT }]);
+      }
+      const params = await context.params;
+      return await (handler as Handler<P, ApiCaller | null>)(request, { caller, params });
+    } catch (error) {
+      return apiErrorResponse(error);
+    }
+  };
+}
+
+/** 200 with JSON, private unless told otherwise. */
+export function apiJson(body: unknown, init: { status?: number; headers?: HeadersInit } = {}) {
+  const headers = new Headers(PRIVATE_HEADERS);
+  for (const [name, value] of new Headers(init.headers)) headers.set(name, value);
+  return NextResponse.json(body, { status: init.status ?? 200, headers });
+}
+
+/**
+ * Parses a query string with a strict zod schema: an unknown parameter or a
+ * bad value gives BAD_REQUEST with a message per parameter.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, url: string): z.output<S> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  const fields: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in raw) fields[key] = "Give this parameter once";
+    raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success && Object.keys(fields).length === 0) return parsed.data;
+  if (!parsed.success) Object.assign(fields, fieldsOf(parsed.error.issues));
+  throw new AppError("BAD_REQUEST", "api query", { fields });
+}
+
+export function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) fields[key] ??= "Unknown parameter";
+      continue;
+    }
+    const name = issue.path.map(String).join(".") || "_request";
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}
