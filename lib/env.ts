@@ -29,6 +29,12 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://…")
     .optional(),
   EMAIL_FROM: z.string().default("Bridgehead <no-reply@bridgehead.example>"),
+  INTEREST_DIGEST_DAYS: z.coerce
+    .number()
+    .int("INTEREST_DIGEST_DAYS must be a whole number of days")
+    .min(1, "INTEREST_DIGEST_DAYS must be at least 1")
+    .max(90, "INTEREST_DIGEST_DAYS must be at most 90")
+    .default(3),
   TRUSTED_IP_HEADER: z
     .string()
     .regex(/^[a-z0-9-]+$/, "TRUSTED_IP_HEADER must be a lowercase header name such as x-real-ip")

@@ -534,7 +534,7 @@ function TitleCell({
           />
         </button>
         <Link
-          href={`/opportunities/${row.slug}#interest`}
+          href={`/interests/new?opportunity=${encodeURIComponent(row.slug)}`}
           className="text-primary underline underline-offset-4 hover:no-underline"
         >
           {t("expressInterest")}

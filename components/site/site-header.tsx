@@ -1,38 +1,79 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { type Caller, getCaller } from "@/lib/auth/gate";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { LanguageSwitcher } from "./language-switcher";
 import { UserMenu } from "./user-menu";
 
-type MenuLabel = "matches" | "official" | "organisation" | "account" | "users" | "outbox";
+type UserMenuLabel = "matches" | "official" | "organisation" | "account" | "users" | "outbox";
+type SiteMenuLabel =
+  | "myInterests"
+  | "reviewQueue"
+  | "dashboard"
+  | "opportunities"
+  | "import"
+  | "apiTokens"
+  | "notifications";
+type MenuEntry = { path: string; label: UserMenuLabel | SiteMenuLabel };
 
-function menuFor(caller: Caller): Array<{ path: string; label: MenuLabel }> {
-  if (caller.role === "ADMIN") {
-    return [
-      { path: "/official", label: "official" },
-      { path: "/admin/users", label: "users" },
-      { path: "/admin/outbox", label: "outbox" },
-      { path: "/account", label: "account" },
-    ];
-  }
-  if (caller.role === "OFFICIAL")
-    return [
-      { path: "/official", label: "official" },
-      { path: "/account", label: "account" },
-    ];
-  return [
-    { path: "/matches", label: "matches" },
-    { path: "/organisation", label: "organisation" },
+const OFFICIAL_WORK: MenuEntry[] = [
+  { path: "/official", label: "official" },
+  { path: "/official/interests", label: "reviewQueue" },
+  { path: "/official/interests/dashboard", label: "dashboard" },
+  { path: "/official/manage", label: "opportunities" },
+  { path: "/official/import", label: "import" },
+  { path: "/official/api-tokens", label: "apiTokens" },
+];
+
+/** The user menu, in groups (a separator between them). */
+function menuFor(caller: Caller): MenuEntry[][] {
+  const personal: MenuEntry[] = [
+    { path: "/notifications", label: "notifications" },
     { path: "/account", label: "account" },
   ];
+  if (caller.role === "ADMIN") {
+    return [
+      OFFICIAL_WORK,
+      [
+        { path: "/admin/users", label: "users" },
+        { path: "/admin/outbox", label: "outbox" },
+      ],
+      personal,
+    ];
+  }
+  if (caller.role === "OFFICIAL") return [OFFICIAL_WORK, personal];
+  return [
+    [
+      { path: "/matches", label: "matches" },
+      { path: "/interests", label: "myInterests" },
+      { path: "/organisation", label: "organisation" },
+    ],
+    personal,
+  ];
 }
+
+const SITE_MENU_LABELS = new Set<string>([
+  "myInterests",
+  "reviewQueue",
+  "dashboard",
+  "opportunities",
+  "import",
+  "apiTokens",
+  "notifications",
+]);
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const tu = await getTranslations({ locale, namespace: "userMenu" });
+  const ts = await getTranslations({ locale, namespace: "siteMenu" });
+  const tn = await getTranslations({ locale, namespace: "notifications" });
   const caller = await getCaller();
+  const unread = caller ? await countUnreadNotifications(caller.userId) : 0;
+  const labelOf = (label: MenuEntry["label"]) =>
+    SITE_MENU_LABELS.has(label) ? ts(label as SiteMenuLabel) : tu(label as UserMenuLabel);
   const other = locale === "en" ? "zh" : "en";
   const switcher = (
     <LanguageSwitcher
@@ -69,16 +110,25 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           </Link>
           <Suspense fallback={null}>{switcher}</Suspense>
           {caller ? (
-            <UserMenu
-              name={caller.name}
-              menuLabel={tu("menu")}
-              items={menuFor(caller).map((item) => ({
-                href: `/${locale}${item.path}`,
-                label: tu(item.label),
-              }))}
-              signOutLabel={tu("signOut")}
-              afterSignOut={`/${locale}/login?notice=signedOut`}
-            />
+            <>
+              <NotificationBell
+                href={`/${locale}/notifications`}
+                count={unread}
+                label={tn("bellUnread", { count: unread })}
+              />
+              <UserMenu
+                name={caller.name}
+                menuLabel={tu("menu")}
+                groups={menuFor(caller).map((group) =>
+                  group.map((item) => ({
+                    href: `/${locale}${item.path}`,
+                    label: labelOf(item.label),
+                  })),
+                )}
+                signOutLabel={tu("signOut")}
+                afterSignOut={`/${locale}/login?notice=signedOut`}
+              />
+            </>
           ) : (
             <>
               <Link

@@ -6,17 +6,17 @@ import { DropdownMenu } from "radix-ui";
 
 type Item = { href: string; label: string };
 
-/** The signed-in user's menu: their pages, then sign out. */
+/** The signed-in user's menu: their pages in groups, then sign out. */
 export function UserMenu({
   name,
   menuLabel,
-  items,
+  groups,
   signOutLabel,
   afterSignOut,
 }: {
   name: string;
   menuLabel: string;
-  items: Item[];
+  groups: Item[][];
   signOutLabel: string;
   afterSignOut: string;
 }) {
@@ -36,15 +36,20 @@ export function UserMenu({
           sideOffset={6}
           className="z-50 min-w-52 rounded-lg border border-border bg-card p-1 shadow-lg"
         >
-          {items.map((item) => (
-            <DropdownMenu.Item key={item.href} asChild>
-              <a
-                href={item.href}
-                className="block rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted"
-              >
-                {item.label}
-              </a>
-            </DropdownMenu.Item>
+          {groups.map((items, index) => (
+            <DropdownMenu.Group key={items[0]?.href ?? index}>
+              {index > 0 && <DropdownMenu.Separator className="my-1 h-px bg-border" />}
+              {items.map((item) => (
+                <DropdownMenu.Item key={item.href} asChild>
+                  <a
+                    href={item.href}
+                    className="block rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted"
+                  >
+                    {item.label}
+                  </a>
+                </DropdownMenu.Item>
+              ))}
+            </DropdownMenu.Group>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item

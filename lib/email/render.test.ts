@@ -15,6 +15,47 @@ const samples: { [K in EmailTemplate]: EmailData[K] } = {
   "email-changed": { name: "Ada Lovelace", newEmail: "ada@new.example" },
   "invitation-colleague": { inviterName: "Grace Hopper", organisationName: "TU Delft", url },
   "invitation-staff": { inviterName: "Grace Hopper", role: "OFFICIAL", url },
+  "interest-status": {
+    name: "Ada Lovelace",
+    target: "Dairy probiotics pilot",
+    status: "DECLINED",
+    declineReason: "NO_CAPACITY",
+    note: "Not this year, sorry.",
+    url,
+  },
+  "interest-info-request": {
+    name: "Ada Lovelace",
+    target: "Dairy probiotics pilot",
+    question: "Which strains do you work with?",
+    url,
+  },
+  "interest-assigned": {
+    name: "Li Wei",
+    target: "Dairy probiotics pilot",
+    organisationName: "TU Delft",
+    url,
+  },
+  "interest-replied": {
+    name: "Li Wei",
+    target: "Dairy probiotics pilot",
+    organisationName: "TU Delft",
+    url,
+  },
+  "interest-digest": {
+    name: "Li Wei",
+    count: 2,
+    days: 3,
+    lines: ["TU Delft: Dairy probiotics pilot", "KU Leuven: Open interest"],
+    url,
+  },
+  "interest-invitation": {
+    officialName: "Li Wei",
+    organisationName: "TU Delft",
+    cityName: "Hohhot",
+    targetKind: "OPPORTUNITY",
+    targetName: "Dairy probiotics pilot",
+    url: "https://bridgehead.example/en/interests/new?opportunity=dairy-probiotics-pilot",
+  },
 };
 const templates = Object.keys(samples) as EmailTemplate[];
 

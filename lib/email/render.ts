@@ -88,6 +88,95 @@ const builders: { [K in EmailTemplate]: (t: Translate, data: EmailData[K]) => Bo
       { text: t("common.ignore") },
     ],
   }),
+  "interest-status": (t, d) => {
+    const status = t(`interestStatus.statuses.${d.status}`);
+    return {
+      subject: t("interestStatus.subject", { status }),
+      blocks: [
+        { text: t("common.greeting", { name: d.name }) },
+        { text: t("interestStatus.intro", { target: d.target, status }) },
+        ...(d.declineReason
+          ? [
+              {
+                text: t("interestStatus.reason", {
+                  reason: t(`interestStatus.reasons.${d.declineReason}`),
+                }),
+              },
+            ]
+          : []),
+        ...(d.note ? [{ text: t("interestStatus.note", { note: d.note }) }] : []),
+        { text: t("interestStatus.open") },
+        { url: d.url },
+      ],
+    };
+  },
+  "interest-info-request": (t, d) => ({
+    subject: t("interestInfoRequest.subject"),
+    blocks: [
+      { text: t("common.greeting", { name: d.name }) },
+      { text: t("interestInfoRequest.intro", { target: d.target }) },
+      { text: d.question },
+      { text: t("interestInfoRequest.open") },
+      { url: d.url },
+    ],
+  }),
+  "interest-assigned": (t, d) => ({
+    subject: t("interestAssigned.subject", { organisationName: d.organisationName }),
+    blocks: [
+      { text: t("common.greeting", { name: d.name }) },
+      {
+        text: t("interestAssigned.intro", {
+          organisationName: d.organisationName,
+          target: d.target,
+        }),
+      },
+      { url: d.url },
+    ],
+  }),
+  "interest-replied": (t, d) => ({
+    subject: t("interestReplied.subject", { organisationName: d.organisationName }),
+    blocks: [
+      { text: t("common.greeting", { name: d.name }) },
+      {
+        text: t("interestReplied.intro", {
+          organisationName: d.organisationName,
+          target: d.target,
+        }),
+      },
+      { url: d.url },
+    ],
+  }),
+  "interest-digest": (t, d) => ({
+    subject: t("interestDigest.subject", { count: d.count }),
+    blocks: [
+      { text: t("common.greeting", { name: d.name }) },
+      { text: t("interestDigest.intro", { count: d.count, days: d.days }) },
+      // One line per expression; flatten() covers top-level strings only.
+      ...d.lines.map((line) => ({
+        text: `• ${line.replace(/[\r\n\t\u2028\u2029]+/g, " ").trim()}`,
+      })),
+      { text: t("interestDigest.open") },
+      { url: d.url },
+    ],
+  }),
+  "interest-invitation": (t, d) => ({
+    subject: t("interestInvitation.subject", { targetName: d.targetName }),
+    blocks: [
+      { text: t("common.greetingNoName") },
+      {
+        text: t("interestInvitation.intro", {
+          officialName: d.officialName,
+          cityName: d.cityName,
+          organisationName: d.organisationName,
+          targetKind: d.targetKind,
+          targetName: d.targetName,
+        }),
+      },
+      { text: t("interestInvitation.open") },
+      { url: d.url },
+      { text: t("interestInvitation.noCommitment") },
+    ],
+  }),
 };
 
 const HTML_LANG: Record<EmailLocale, string> = { en: "en", zh: "zh-CN" };

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { type Db, db } from "@/lib/db";
+import type { DeclineReason, InterestStatus } from "@/lib/generated/prisma/enums";
 import { sendJob } from "@/lib/jobs/boss";
 import { logger } from "@/lib/server/logger";
 import { renderEmail } from "./render";
@@ -10,7 +11,13 @@ export type EmailTemplate =
   | "change-email"
   | "email-changed"
   | "invitation-colleague"
-  | "invitation-staff";
+  | "invitation-staff"
+  | "interest-status"
+  | "interest-info-request"
+  | "interest-assigned"
+  | "interest-replied"
+  | "interest-digest"
+  | "interest-invitation";
 
 export type EmailData = {
   "verify-email": { name: string; url: string };
@@ -20,6 +27,32 @@ export type EmailData = {
   "email-changed": { name: string; newEmail: string };
   "invitation-colleague": { inviterName: string; organisationName: string; url: string };
   "invitation-staff": { inviterName: string; role: "OFFICIAL" | "ADMIN"; url: string };
+  /** To the partner: their expression moved (status: the new InterestStatus). */
+  "interest-status": {
+    name: string;
+    target: string;
+    status: InterestStatus;
+    url: string;
+    note?: string;
+    declineReason?: DeclineReason;
+  };
+  /** To the partner: an official asks a question. */
+  "interest-info-request": { name: string; target: string; question: string; url: string };
+  /** To an official: an expression was assigned to them. */
+  "interest-assigned": { name: string; target: string; organisationName: string; url: string };
+  /** To the assigned official: the partner answered their question. */
+  "interest-replied": { name: string; target: string; organisationName: string; url: string };
+  /** To every official: unassigned expressions waiting longer than `days` days (lines: one each). */
+  "interest-digest": { name: string; count: number; days: number; lines: string[]; url: string };
+  /** To each member of an organisation: an official invites it to express interest (names already in the recipient's language). */
+  "interest-invitation": {
+    officialName: string;
+    organisationName: string;
+    cityName: string;
+    targetKind: "THEME" | "OPPORTUNITY";
+    targetName: string;
+    url: string;
+  };
 };
 
 /** How long a request waits for the queue before leaving the message to the sweeper. */
@@ -32,14 +65,31 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
  * QUEUED and the email.sweep job enqueues it later, so this does not throw
  * for that. Returns the EmailMessage id.
  */
-export async function queueEmail<T extends EmailTemplate>(input: {
+export async function queueEmail<T extends EmailTemplate>(input: EmailInput<T>): Promise<string> {
+  const id = await storeEmail(db, input);
+  await enqueueDelivery(id);
+  return id;
+}
+
+export type EmailInput<T extends EmailTemplate> = {
   to: string;
   locale: "en" | "zh";
   template: T;
   data: EmailData[T];
-}): Promise<string> {
+};
+
+/**
+ * Renders an email and writes its QUEUED outbox row through `client`, which
+ * may be a transaction: the message then exists exactly when the change it
+ * reports does. The caller enqueues delivery after the commit
+ * (enqueueDelivery); if that never happens, email.sweep picks the row up.
+ */
+export async function storeEmail<T extends EmailTemplate>(
+  client: Pick<Db, "emailMessage">,
+  input: EmailInput<T>,
+): Promise<string> {
   const rendered = renderEmail(input.template, input.locale, input.data);
-  const message = await db.emailMessage.create({
+  const message = await client.emailMessage.create({
     data: {
       to: input.to,
       subject: rendered.subject,
@@ -50,7 +100,6 @@ export async function queueEmail<T extends EmailTemplate>(input: {
     },
     select: { id: true },
   });
-  await enqueueDelivery(message.id);
   return message.id;
 }
 

@@ -50,6 +50,21 @@ export const QUEUES = {
     retryDelay: 30,
     expireInSeconds: 30 * 60,
   },
+  // An uploaded import (lib/import/run.ts), keyed by its ImportRun. No retry:
+  // a run that failed says so on its page, and the official uploads again.
+  "imports.run": {
+    policy: "short",
+    retryLimit: 0,
+    expireInSeconds: 30 * 60,
+  },
+  // The officials' daily digest of unassigned expressions of interest
+  // (lib/interests/digest.ts); idempotent per day, so a retry is harmless.
+  "interests.digest": {
+    policy: "short",
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 15 * 60,
+  },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -62,12 +77,16 @@ export type JobData = {
   "matching.rescore-organisation": { organisationId: string };
   "matching.rescore-target": { kind: "THEME" | "OPPORTUNITY"; id: string };
   "matching.rebuild": Record<string, never>;
+  "interests.digest": Record<string, never>;
+  "imports.run": { runId: string; locale: "en" | "zh" };
 };
 
 /** Cron schedules (UTC), by queue. */
 export const SCHEDULES = {
   "email.sweep": "* * * * *",
   "maintenance.purge": "17 * * * *",
+  // 07:00 in Hohhot (Asia/Shanghai, UTC+8 all year, no daylight saving).
+  "interests.digest": "0 23 * * *",
 } as const satisfies Partial<Record<QueueName, string>>;
 
 /** How many email.deliver jobs one worker takes at a time. */

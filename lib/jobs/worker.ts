@@ -2,6 +2,8 @@ import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { deliverEmail } from "@/lib/email/deliver";
 import { sweepOutbox } from "@/lib/email/sweep";
+import { runStoredImport } from "@/lib/import/run";
+import { sendInterestDigest } from "@/lib/interests/digest";
 import { rebuildAll, rescoreOrganisation, rescoreTarget } from "@/lib/matching/engine";
 import { logger } from "@/lib/server/logger";
 import { getBoss, stopBoss } from "./boss";
@@ -68,6 +70,22 @@ export function startWorkers(): Promise<void> {
     await boss.work("matching.rebuild", async () => {
       const result = await rebuildAll(db);
       logger.info(result, "matching rebuilt");
+      return result;
+    });
+    await boss.work<JobData["imports.run"]>(
+      "imports.run",
+      { pollingIntervalSeconds: 1 },
+      async ([job]) => {
+        if (!job) return;
+        const result = await runStoredImport(db, job.data.runId, job.data.locale);
+        return result.ok
+          ? { created: result.created, updated: result.updated }
+          : { errors: result.errors.length };
+      },
+    );
+    await boss.work("interests.digest", async () => {
+      const result = await sendInterestDigest(db);
+      logger.info(result, "interest digest");
       return result;
     });
     // schedule() upserts by queue name: every instance may call it.

@@ -2,12 +2,16 @@ import { ChevronLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { InterestCta } from "@/components/interests/interest-cta";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { getCaller } from "@/lib/auth/gate";
 import { getCityProfile } from "@/lib/cities/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
+import { isPastDeadline } from "@/lib/interests/dates";
+import { findOpenInterest } from "@/lib/interests/queries";
 import { getPublicOpportunity } from "@/lib/opportunities/queries";
 import { isOpen, today } from "@/lib/opportunities/visibility";
 
@@ -38,6 +42,12 @@ export default async function OpportunityPage({ params }: Props) {
     ? Math.round((opportunity.deadline.getTime() - today().getTime()) / 86_400_000)
     : null;
   const theme = opportunity.theme;
+  const caller = await getCaller();
+  const partnerOrganisation =
+    caller?.role === "PARTNER" && caller.organisationId ? caller.organisationId : null;
+  const existing = partnerOrganisation
+    ? await findOpenInterest(partnerOrganisation, { opportunityId: opportunity.id })
+    : null;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
@@ -74,58 +84,68 @@ export default async function OpportunityPage({ params }: Props) {
           </div>
         </article>
 
-        <Card className="self-start p-5">
-          <dl className="space-y-4 text-sm">
-            <div>
-              <dt className="text-muted-foreground">
-                {t("host", { city: localized(city, "name", locale) })}
-              </dt>
-              <dd className="font-medium">{localized(opportunity, "hostName", locale)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t("theme")}</dt>
-              <dd className="font-medium">{localized(theme, "name", locale)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t("deadline")}</dt>
-              <dd className="font-medium">
-                {opportunity.deadline
-                  ? format.dateTime(opportunity.deadline, { dateStyle: "long", timeZone: "UTC" })
-                  : t("noDeadline")}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t("trl")}</dt>
-              <dd className="font-medium">
-                {t("trlRange", { min: opportunity.trlMin, max: opportunity.trlMax })}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t("cooperationTypes")}</dt>
-              <dd>
-                <ul className="mt-1 flex flex-wrap gap-1.5">
-                  {opportunity.cooperationTypes.map((type) => (
-                    <li key={type}>
-                      <Badge variant="secondary">{tCoop(type)}</Badge>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t("partnerTypes")}</dt>
-              <dd>
-                <ul className="mt-1 flex flex-wrap gap-1.5">
-                  {opportunity.partnerTypes.map((type) => (
-                    <li key={type}>
-                      <Badge variant="outline">{tOrg(type)}</Badge>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          </dl>
-        </Card>
+        <div className="flex flex-col gap-4 self-start">
+          <InterestCta
+            locale={locale}
+            kind="opportunity"
+            slug={opportunity.slug}
+            viewer={!caller ? "anonymous" : partnerOrganisation ? "partner" : "other"}
+            open={opportunity.status === "PUBLISHED" && !isPastDeadline(opportunity.deadline)}
+            existing={existing}
+          />
+          <Card className="p-5">
+            <dl className="space-y-4 text-sm">
+              <div>
+                <dt className="text-muted-foreground">
+                  {t("host", { city: localized(city, "name", locale) })}
+                </dt>
+                <dd className="font-medium">{localized(opportunity, "hostName", locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t("theme")}</dt>
+                <dd className="font-medium">{localized(theme, "name", locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t("deadline")}</dt>
+                <dd className="font-medium">
+                  {opportunity.deadline
+                    ? format.dateTime(opportunity.deadline, { dateStyle: "long", timeZone: "UTC" })
+                    : t("noDeadline")}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t("trl")}</dt>
+                <dd className="font-medium">
+                  {t("trlRange", { min: opportunity.trlMin, max: opportunity.trlMax })}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t("cooperationTypes")}</dt>
+                <dd>
+                  <ul className="mt-1 flex flex-wrap gap-1.5">
+                    {opportunity.cooperationTypes.map((type) => (
+                      <li key={type}>
+                        <Badge variant="secondary">{tCoop(type)}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t("partnerTypes")}</dt>
+                <dd>
+                  <ul className="mt-1 flex flex-wrap gap-1.5">
+                    {opportunity.partnerTypes.map((type) => (
+                      <li key={type}>
+                        <Badge variant="outline">{tOrg(type)}</Badge>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            </dl>
+          </Card>
+        </div>
       </div>
     </div>
   );

@@ -2,12 +2,15 @@ import { ChevronLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { InterestCta } from "@/components/interests/interest-cta";
 import { OpportunityCard } from "@/components/site/opportunity-card";
 import { Badge } from "@/components/ui/badge";
+import { getCaller } from "@/lib/auth/gate";
 import { getCityProfile } from "@/lib/cities/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
+import { findOpenInterest } from "@/lib/interests/queries";
 import { getThemeWithOpportunities } from "@/lib/themes/queries";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -31,6 +34,12 @@ export default async function ThemePage({ params }: Props) {
   if (!theme || !city) notFound();
   const t = await getTranslations({ locale, namespace: "theme" });
   const keywords = locale === "zh" ? theme.keywordsZh : theme.keywordsEn;
+  const caller = await getCaller();
+  const partnerOrganisation =
+    caller?.role === "PARTNER" && caller.organisationId ? caller.organisationId : null;
+  const existing = partnerOrganisation
+    ? await findOpenInterest(partnerOrganisation, { themeId: theme.id })
+    : null;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
@@ -79,6 +88,16 @@ export default async function ThemePage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      <InterestCta
+        locale={locale}
+        kind="theme"
+        slug={theme.slug}
+        viewer={!caller ? "anonymous" : partnerOrganisation ? "partner" : "other"}
+        open
+        existing={existing}
+        className="mt-12 max-w-3xl p-5"
+      />
     </div>
   );
 }
