@@ -157,6 +157,7 @@ try {
       console.log(`  ${phase}: ${done}/${total} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
   const rebuildSeconds = (Date.now() - started) / 1000;
+  console.log("  where the scoring phase spent its time (ms):", rebuild.timings);
   const rss = (process.memoryUsage().rss - memoryBefore) / 1024 / 1024;
 
   const sample = await db.organisation.findFirstOrThrow({

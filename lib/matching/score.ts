@@ -112,6 +112,20 @@ function conceptPoints(overlap: number) {
   return FACTOR_MAX.concepts * (1 - Math.exp(-overlap / 1.2));
 }
 
+/** A target's core concepts (weight ≥ 0.8), strongest first: computed once per target. */
+const coreConcepts = new WeakMap<ReadonlyMap<string, number>, string[]>();
+function coreConceptsOf(target: MatchTarget): string[] {
+  let list = coreConcepts.get(target.concepts);
+  if (!list) {
+    list = [...target.concepts]
+      .filter(([, weight]) => weight >= 0.8)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([id]) => id);
+    coreConcepts.set(target.concepts, list);
+  }
+  return list;
+}
+
 /**
  * `ftsRank` is PostgreSQL's ts_rank of the organisation's weighted tsvector
  * against the target's query, with normalisation 32 (rank / (rank + 1)),
@@ -126,22 +140,24 @@ export function scoreMatch(
   const nearMisses: NearMiss[] = [];
   const points = {} as Record<FactorKey, number>;
 
+  // Walk the organisation's few concepts, not the target's many; sum in a
+  // canonical order so the score never depends on the order of a map.
   const matched: MatchedConcept[] = [];
-  let overlap = 0;
-  for (const [id, weight] of target.concepts) {
-    const terms = org.concepts.get(id);
-    if (!terms) continue;
-    overlap += weight;
-    matched.push({ id, weight, terms });
+  for (const [id, terms] of org.concepts) {
+    const weight = target.concepts.get(id);
+    if (weight) matched.push({ id, weight, terms });
   }
   matched.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  let overlap = 0;
+  for (const concept of matched) overlap += concept.weight;
   points.concepts = conceptPoints(overlap);
   if (points.concepts < FACTOR_MAX.concepts * 0.75) {
-    const missing = [...target.concepts]
-      .filter(([id, w]) => w >= 0.8 && !org.concepts.has(id))
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 3)
-      .map(([id]) => id);
+    const missing: string[] = [];
+    for (const id of coreConceptsOf(target)) {
+      if (org.concepts.has(id)) continue;
+      missing.push(id);
+      if (missing.length === 3) break;
+    }
     if (missing.length > 0) {
       const gain = conceptPoints(overlap + missing.length * 0.8) - points.concepts;
       nearMisses.push({ key: "missingConcepts", gain, concepts: missing });
