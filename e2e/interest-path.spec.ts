@@ -95,8 +95,8 @@ test("a partner submits; an official reviews, asks, shortlists and accepts; both
     await expect(p.getByText(QUESTION).first()).toBeVisible();
     await p.getByLabel("Your answer").fill(ANSWER);
     await p.getByRole("button", { name: "Send answer" }).click();
-    await expect(p.getByText("Your answer was sent.")).toBeVisible();
     await expect(p.getByRole("region", { name: "Timeline" })).toContainText(ANSWER);
+    await expect(p.getByText("Status: Partner replied")).toBeVisible();
 
     // 5. The official, as its assignee, is told of the answer, and shortlists and accepts.
     await o.reload();

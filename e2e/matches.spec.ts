@@ -118,7 +118,7 @@ test.describe("suggested for you", () => {
     );
     await expect(firstRow.getByRole("link", { name: "Express interest" })).toHaveAttribute(
       "href",
-      /^\/en\/opportunities\/[a-z0-9-]+#interest$/,
+      /^\/en\/interests\/new\?opportunity=[a-z0-9-]+$/,
     );
     await expectAccessible(page);
   });

@@ -16,6 +16,8 @@ mkdirSync("screenshots", { recursive: true });
 const browser = await chromium.launch({ executablePath });
 for (const [name, viewport] of Object.entries(viewports)) {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  // A development server compiles each page on first visit: give it time.
+  page.setDefaultTimeout(120_000);
   if (process.env.SHOT_AS) {
     await page.goto(`${base}/en/login`);
     await page.getByLabel("Email address").fill(process.env.SHOT_AS);
