@@ -96,7 +96,7 @@ test("a partner submits; an official reviews, asks, shortlists and accepts; both
     await p.getByLabel("Your answer").fill(ANSWER);
     await p.getByRole("button", { name: "Send answer" }).click();
     await expect(p.getByRole("region", { name: "Timeline" })).toContainText(ANSWER);
-    await expect(p.getByText("Status: Partner replied")).toBeVisible();
+    await expect(p.getByText("Partner replied", { exact: true }).first()).toBeVisible();
 
     // 5. The official, as its assignee, is told of the answer, and shortlists and accepts.
     await o.reload();
