@@ -184,6 +184,10 @@ function scorePair(
 
 async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
   await db.$transaction(async (tx) => {
+    // Scores are derived data, recomputed at will: no need to wait for the
+    // disk at each target's commit (a crash loses at most the last targets,
+    // the next rebuild restores them; nothing else is at risk).
+    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
     await tx.$executeRaw`DELETE FROM "MatchScore" WHERE "targetKind" = ${target.kind}::"MatchTargetKind" AND "targetId" = ${target.id}`;
     for (let i = 0; i < rows.length; i += 5000) {
       // One JSON document per chunk: the explanations are already JSON, so
