@@ -5,9 +5,8 @@ import { ChevronRight } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/forms/client-messages";
 import { MatchExplanation } from "@/components/matching/match-explanation";
+import { PageLinks } from "@/components/site/page-links";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { scoreBand, type ThemeNames } from "@/lib/matching/labels";
 import type { RankedOrganisation } from "@/lib/matching/official-queries";
@@ -204,29 +203,17 @@ export async function RankedList({
         </ClientMessages>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-2">
-          {page > 1 ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(page - 1)} rel="prev">
-                {t("previous")}
-              </Link>
-            </Button>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-muted-foreground">{t("pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(page + 1)} rel="next">
-                {t("next")}
-              </Link>
-            </Button>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <PageLinks
+        page={page}
+        pages={pages}
+        href={pageHref}
+        labels={{
+          nav: t("pagination"),
+          previous: t("previous"),
+          next: t("next"),
+          pageOf: t("pageOf", { page, pages }),
+        }}
+      />
     </section>
   );
 }
