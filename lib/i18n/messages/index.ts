@@ -4,6 +4,7 @@
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enApi from "./en/api.json";
+import enAudit from "./en/audit.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enEmail from "./en/email.json";
@@ -18,6 +19,7 @@ import enReview from "./en/review.json";
 import zhAccount from "./zh/account.json";
 import zhAdmin from "./zh/admin.json";
 import zhApi from "./zh/api.json";
+import zhAudit from "./zh/audit.json";
 import zhAuth from "./zh/auth.json";
 import zhCommon from "./zh/common.json";
 import zhEmail from "./zh/email.json";
@@ -38,6 +40,7 @@ export const messages = {
     ...enAccount,
     ...enOrganisations,
     ...enAdmin,
+    ...enAudit,
     ...enEmail,
     ...enMatching,
     ...enOfficial,
@@ -54,6 +57,7 @@ export const messages = {
     ...zhAccount,
     ...zhOrganisations,
     ...zhAdmin,
+    ...zhAudit,
     ...zhEmail,
     ...zhMatching,
     ...zhOfficial,
