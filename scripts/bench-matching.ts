@@ -8,87 +8,23 @@ import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { rebuildAll, rescoreOrganisation } from "@/lib/matching/engine";
-import { CONCEPTS } from "@/lib/matching/thesaurus-data";
 import { seedDatabase } from "@/prisma/seed";
+import { COOPERATION, COUNTRIES, pick, profileText, random, TYPES } from "./lib/bench-data";
+import { ownCpuSeconds, postgresCpuSeconds } from "./lib/cpu";
 import { startEmbedded } from "./lib/database";
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 50_000);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 200);
-
-// A deterministic generator, so that runs are comparable.
-let seed = 42;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed / 2_147_483_648;
-};
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-const TYPES = [
-  "UNIVERSITY",
-  "RESEARCH_INSTITUTE",
-  "SME",
-  "LARGE_COMPANY",
-  "CLUSTER",
-  "PUBLIC_BODY",
-  "OTHER",
-] as const;
-const COOPERATION = [
-  "JOINT_RD",
-  "TECHNOLOGY_TRANSFER",
-  "EXPERT_EXCHANGE",
-  "JOINT_VENTURE",
-  "TRADE_DISTRIBUTION",
-  "PILOT_DEMONSTRATION",
-  "CONSULTANCY_SERVICES",
-] as const;
-const COUNTRIES = [
-  "DE",
-  "FR",
-  "IT",
-  "ES",
-  "NL",
-  "PL",
-  "SE",
-  "DK",
-  "FI",
-  "AT",
-  "BE",
-  "CZ",
-  "PT",
-  "IE",
-  "GB",
-  "CH",
-  "NO",
-];
-const FILLER = [
-  "We work with partners across Europe on applied projects.",
-  "Our team of engineers and scientists runs pilot lines and laboratories.",
-  "The company has offices in more than twenty countries.",
-  "We are looking for partners for joint projects and new ideas.",
-  "Founded in 1998, the organisation employs specialists in several fields.",
-  "We offer training, testing services and consultancy.",
-];
-
-function profileText(): { description: string; keywords: string[] } {
-  const concepts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(CONCEPTS));
-  const terms = concepts.map((c) => pick(c.en));
-  const sentences = [
-    `We specialise in ${terms.slice(0, 2).join(" and ")}.`,
-    pick(FILLER),
-    terms[2] ? `Our recent work covers ${terms.slice(2).join(", ")}.` : pick(FILLER),
-    pick(FILLER),
-  ];
-  return {
-    description: sentences.join(" "),
-    keywords: concepts.map((c) => pick(c.en)).slice(0, 3),
-  };
-}
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const dir = await mkdtemp(path.join(tmpdir(), "bridgehead-bench-"));
+// BENCH_DATA_DIR keeps the generated database between runs (for working on
+// the engine); by default each run starts from a throw-away one.
+const keep = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : null;
+const dir = keep ?? (await mkdtemp(path.join(tmpdir(), "bridgehead-bench-")));
 await chmod(dir, 0o755);
 const database = await startEmbedded(path.join(dir, "data"));
 const db = createPrismaClient(database.url, { max: 4 });
@@ -96,60 +32,65 @@ try {
   await migrate(database.url);
   await seedDatabase(db, { demo: false });
   const themes = await db.theme.findMany();
-
-  console.log(`generating ${ORGANISATIONS} organisations and ${OPPORTUNITIES} opportunities…`);
-  const opportunityRows = Array.from({ length: OPPORTUNITIES }, (_, i) => {
-    const theme = themes[i % themes.length]!;
-    const { description } = profileText();
-    const trlMin = 1 + Math.floor(random() * 6);
-    return {
-      slug: `bench-${i}`,
-      themeId: theme.id,
-      titleEn: `Partner sought for ${description.slice(16, 60)}`,
-      titleZh: `寻求合作伙伴 ${i}`,
-      descriptionEn: description,
-      descriptionZh: "寻求欧洲合作伙伴。",
-      cooperationTypes: [pick(COOPERATION), pick(COOPERATION)],
-      partnerTypes: [pick(TYPES), pick(TYPES)],
-      trlMin,
-      trlMax: Math.min(9, trlMin + 2),
-      status: "PUBLISHED" as const,
-      hostNameEn: "Hohhot host",
-      hostNameZh: "呼和浩特合作方",
-      hostType: "ENTERPRISE" as const,
-    };
-  });
-  await db.opportunity.createMany({ data: opportunityRows });
-  for (let i = 0; i < ORGANISATIONS; i += 5000) {
-    await db.organisation.createMany({
-      data: Array.from({ length: Math.min(5000, ORGANISATIONS - i) }, (_, j) => {
-        const trlMin = 1 + Math.floor(random() * 7);
-        return {
-          name: `Bench Organisation ${i + j}`,
-          type: pick(TYPES),
-          country: pick(COUNTRIES),
-          ...profileText(),
-          trlMin,
-          trlMax: Math.min(9, trlMin + 2),
-          cooperationTypes: [pick(COOPERATION)],
-          languages: random() < 0.2 ? ["en", "zh"] : ["en"],
-          lastConfirmedAt: new Date(Date.now() - random() * 400 * 86_400_000),
-        };
-      }),
+  const reused = keep !== null && (await db.organisation.count()) > 0;
+  if (reused) console.log(`reusing the organisations in ${dir}`);
+  else {
+    console.log(`generating ${ORGANISATIONS} organisations and ${OPPORTUNITIES} opportunities…`);
+    const opportunityRows = Array.from({ length: OPPORTUNITIES }, (_, i) => {
+      const theme = themes[i % themes.length]!;
+      const { description } = profileText();
+      const trlMin = 1 + Math.floor(random() * 6);
+      return {
+        slug: `bench-${i}`,
+        themeId: theme.id,
+        titleEn: `Partner sought for ${description.slice(16, 60)}`,
+        titleZh: `寻求合作伙伴 ${i}`,
+        descriptionEn: description,
+        descriptionZh: "寻求欧洲合作伙伴。",
+        cooperationTypes: [pick(COOPERATION), pick(COOPERATION)],
+        partnerTypes: [pick(TYPES), pick(TYPES)],
+        trlMin,
+        trlMax: Math.min(9, trlMin + 2),
+        status: "PUBLISHED" as const,
+        hostNameEn: "Hohhot host",
+        hostNameZh: "呼和浩特合作方",
+        hostType: "ENTERPRISE" as const,
+      };
     });
+    await db.opportunity.createMany({ data: opportunityRows });
+    for (let i = 0; i < ORGANISATIONS; i += 5000) {
+      await db.organisation.createMany({
+        data: Array.from({ length: Math.min(5000, ORGANISATIONS - i) }, (_, j) => {
+          const trlMin = 1 + Math.floor(random() * 7);
+          return {
+            name: `Bench Organisation ${i + j}`,
+            type: pick(TYPES),
+            country: pick(COUNTRIES),
+            ...profileText(),
+            trlMin,
+            trlMax: Math.min(9, trlMin + 2),
+            cooperationTypes: [pick(COOPERATION)],
+            languages: random() < 0.2 ? ["en", "zh"] : ["en"],
+            lastConfirmedAt: new Date(Date.now() - random() * 400 * 86_400_000),
+          };
+        }),
+      });
+    }
+    const declared = await db.organisation.findMany({
+      select: { id: true },
+      where: { name: { endsWith: "7" } },
+    });
+    await db.organisationTheme.createMany({
+      data: declared.map((o, i) => ({
+        organisationId: o.id,
+        themeId: themes[i % themes.length]!.id,
+      })),
+    });
+    await db.$executeRawUnsafe("VACUUM ANALYZE");
   }
-  const declared = await db.organisation.findMany({
-    select: { id: true },
-    where: { name: { endsWith: "7" } },
-  });
-  await db.organisationTheme.createMany({
-    data: declared.map((o, i) => ({
-      organisationId: o.id,
-      themeId: themes[i % themes.length]!.id,
-    })),
-  });
-  await db.$executeRawUnsafe("VACUUM ANALYZE");
 
+  const dataDir = path.join(dir, "data");
+  const cpuBefore = { node: ownCpuSeconds(), postgres: postgresCpuSeconds(dataDir) };
   const started = Date.now();
   const memoryBefore = process.memoryUsage().rss;
   const rebuild = await rebuildAll(db, ({ phase, done, total }) => {
@@ -158,6 +99,14 @@ try {
   });
   const rebuildSeconds = (Date.now() - started) / 1000;
   console.log("  where the scoring phase spent its time (ms):", rebuild.timings);
+  const pgAfter = postgresCpuSeconds(dataDir);
+  const cpu = {
+    node: ownCpuSeconds() - cpuBefore.node,
+    postgres: pgAfter !== null && cpuBefore.postgres !== null ? pgAfter - cpuBefore.postgres : null,
+  };
+  console.log(
+    `  CPU time of the rebuild: this process ${cpu.node.toFixed(1)} s, PostgreSQL ${cpu.postgres?.toFixed(1) ?? "?"} s`,
+  );
   const rss = (process.memoryUsage().rss - memoryBefore) / 1024 / 1024;
 
   const sample = await db.organisation.findFirstOrThrow({
@@ -204,6 +153,9 @@ try {
   );
   console.log(`| memory added during the rebuild (RSS) | ${f(rss)} MiB | |`);
   console.log(
+    `| CPU time of the rebuild: this process / PostgreSQL | ${f(cpu.node)} / ${cpu.postgres === null ? "?" : f(cpu.postgres)} s | |`,
+  );
+  console.log(
     `| incremental re-score after one profile edit, p50 / p95 of 20 | ${f(percentile(incremental, 50))} / ${f(percentile(incremental, 95))} ms | ≤ 200 ms |`,
   );
   console.log(
@@ -215,5 +167,5 @@ try {
 } finally {
   await db.$disconnect();
   await database.stop();
-  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  if (!keep) await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

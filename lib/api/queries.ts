@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MatchTargetKind } from "@/lib/generated/prisma/enums";
+import { parseExplanation } from "@/lib/matching/labels";
 import { visibleToOfficials } from "@/lib/matching/official-queries";
 import { GOOD_SCORE, STRONG_SCORE } from "@/lib/matching/official-schema";
 import {
@@ -203,8 +204,8 @@ export async function listApiMatches(
     data: rows.map(({ score, explanation, organisation }) => ({
       organisation: { ...organisation, country: organisation.country.trim() },
       score,
-      // The stored JSON as the engine wrote it (lib/matching/score.ts MatchResult minus the score).
-      explanation: explanation as z.output<typeof matchListSchema>["data"][number]["explanation"],
+      // The readable form of the stored explanation (score.ts MatchResult minus the score).
+      explanation: parseExplanation(explanation),
     })),
     total,
   };

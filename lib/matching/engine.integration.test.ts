@@ -4,6 +4,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createEmptyDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/prisma/seed";
 import { rebuildAll, rescoreOrganisation, rescoreTarget } from "./engine";
+import { parseExplanation } from "./labels";
 import { SCORE_FLOOR } from "./score";
 
 let db: Db;
@@ -42,7 +43,7 @@ describe("matching engine on the demo data", () => {
     expect(rows.length).toBeGreaterThan(50);
     for (const row of rows) {
       expect(row.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
-      expect(row.explanation).toHaveProperty("factors");
+      expect(parseExplanation(row.explanation).factors.length).toBeGreaterThanOrEqual(5);
     }
   });
 
@@ -55,7 +56,7 @@ describe("matching engine on the demo data", () => {
     });
     expect(top.length).toBe(5);
     for (const row of top) {
-      const concepts = (row.explanation as { concepts: Array<{ weight: number }> }).concepts;
+      const { concepts } = parseExplanation(row.explanation);
       expect(concepts.some((c) => c.weight >= 0.8)).toBe(true);
     }
     const shipping = await db.organisation.findUniqueOrThrow({
@@ -155,6 +156,95 @@ describe("matching engine on the demo data", () => {
           organisationId: org.id,
           targetKind: "THEME",
           targetId: dairy.id,
+        },
+      },
+    });
+    expect(score?.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
+  });
+
+  it("a full rebuild leaves the table exactly as the migrations made it", async () => {
+    const shape = (client: Db) =>
+      client.$queryRaw<Array<{ name: string; definition: string }>>`
+        SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'MatchScore'
+        UNION ALL
+        SELECT conname, pg_get_constraintdef(oid) || CASE WHEN convalidated THEN '' ELSE ' (not valid)' END
+        FROM pg_constraint WHERE conrelid = '"MatchScore"'::regclass
+        ORDER BY 1, 2`;
+    // As the migrations make it, on a database no rebuild has touched.
+    const fresh = await createEmptyDatabase();
+    await migrate(fresh.url);
+    const pristine = createPrismaClient(fresh.url, { max: 1 });
+    const expected = await shape(pristine);
+    await pristine.$disconnect();
+    await fresh.drop();
+    expect(expected.map((row) => row.name)).toEqual(
+      expect.arrayContaining([
+        "MatchScore_organisationId_fkey",
+        "MatchScore_pkey",
+        "MatchScore_targetKind_targetId_score_idx",
+      ]),
+    );
+    await rebuildAll(db);
+    expect(await shape(db)).toEqual(expected);
+    const leftovers = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'MatchScore_rebuild%'`;
+    expect(leftovers[0]?.n).toBe(0);
+    // The foreign key still cascades.
+    const org = await db.organisation.create({
+      data: {
+        name: "Short-lived Dairy Lab",
+        type: "SME",
+        country: "NL",
+        description: "Probiotic starter cultures for yoghurt and cheese; dairy fermentation.",
+        keywords: ["probiotics"],
+      },
+    });
+    await rescoreOrganisation(db, org.id);
+    expect(await db.matchScore.count({ where: { organisationId: org.id } })).toBeGreaterThan(0);
+    await db.organisation.delete({ where: { id: org.id } });
+    expect(await db.matchScore.count({ where: { organisationId: org.id } })).toBe(0);
+  });
+
+  it("keeps a profile edit made while the rebuild runs, and refuses a second rebuild meanwhile", async () => {
+    const ecommerce = await db.theme.findFirstOrThrow({
+      where: { slug: "cross-border-ecommerce" },
+    });
+    // One that has nothing to do with e-commerce before the edit.
+    const org = await db.organisation.findFirstOrThrow({
+      where: {
+        externalRef: { not: null },
+        matchScores: { none: { targetKind: "THEME", targetId: ecommerce.id } },
+      },
+      orderBy: { id: "desc" },
+    });
+    let second: Promise<unknown> | null = null;
+    let edited = false;
+    await rebuildAll(db, async ({ phase, done }) => {
+      if (phase !== "scores" || done !== 1 || edited) return;
+      edited = true;
+      // As the profile form and its job would: save, then re-score (into the old table).
+      await db.organisation.update({
+        where: { id: org.id },
+        data: {
+          description:
+            "Bonded warehouses, customs clearance and cross-border parcel fulfilment for online shops.",
+          keywords: ["overseas warehouse"],
+        },
+      });
+      await rescoreOrganisation(db, org.id);
+      second = rebuildAll(db).then(
+        () => "finished",
+        (error: Error) => error.message,
+      );
+    });
+    expect(edited).toBe(true);
+    expect(await second).toMatch(/another full rebuild is running/);
+    const score = await db.matchScore.findUnique({
+      where: {
+        organisationId_targetKind_targetId: {
+          organisationId: org.id,
+          targetKind: "THEME",
+          targetId: ecommerce.id,
         },
       },
     });

@@ -4,7 +4,8 @@
 // the organisation's weighted tsvector and from the bilingual thesaurus.
 import type { Db } from "@/lib/db/client";
 import type { ConceptHits, ConceptIndex } from "./concepts";
-import { type MatchOrganisation, SCORE_FLOOR, scoreBound, scoreMatch } from "./score";
+import { encodeExplanation } from "./explanation-codec";
+import { fitTotal, type MatchOrganisation, SCORE_FLOOR, scoreBound, scoreMatch } from "./score";
 import {
   buildIndex,
   type OpportunityRow,
@@ -19,7 +20,7 @@ export type Progress = (event: {
   phase: "concepts" | "scores";
   done: number;
   total: number;
-}) => void;
+}) => void | Promise<void>;
 
 type OrgRow = {
   id: string;
@@ -135,15 +136,6 @@ function matchOrganisation(
   };
 }
 
-function explanationOf(result: ReturnType<typeof scoreMatch>) {
-  return JSON.stringify({
-    factors: result.factors,
-    gate: result.gate,
-    concepts: result.concepts,
-    nearMisses: result.nearMisses,
-  });
-}
-
 /** ts_rank with normalisation 32 stays below 1; the text factor is full from 0.25. */
 const BEST_RANK = 1;
 
@@ -160,9 +152,21 @@ if (!TEXT_ALONE_BELOW_FLOOR)
   throw new Error("matching: a text match alone reaches the floor; candidates must include it");
 
 /**
+ * Whether a pair could reach the floor with the best possible text rank:
+ * its concept overlap, declared theme and fit are known without PostgreSQL.
+ */
+function hopeful(subject: MatchOrganisation, target: TargetSpec, overlap: number, now: Date) {
+  const declared = subject.themeSlugs.includes(target.themeSlug);
+  return (
+    scoreBound(target.kind, overlap, BEST_RANK, declared, fitTotal(subject, target, now)) >=
+    SCORE_FLOOR
+  );
+}
+
+/**
  * The pair's score and explanation when it reaches the floor, else null.
- * Most candidates share only a peripheral concept: a cheap bound from the
- * topical signals rules them out before the full explanation is built.
+ * Most candidates share only a peripheral concept or fit badly: a cheap
+ * bound rules them out before the full explanation is built.
  */
 function scorePair(
   subject: MatchOrganisation,
@@ -175,10 +179,11 @@ function scorePair(
   const declared = subject.themeSlugs.includes(target.themeSlug);
   // The bound is rounded up and the score to the nearest: a different order
   // of summing (a last-bit difference) cannot make the bound the smaller.
-  if (scoreBound(target.kind, overlap, rank, declared) < SCORE_FLOOR) return null;
+  const fit = fitTotal(subject, target, now);
+  if (scoreBound(target.kind, overlap, rank, declared, fit) < SCORE_FLOOR) return null;
   const result = scoreMatch(subject, target, rank, now);
   return result.score >= SCORE_FLOOR
-    ? { score: result.score, explanation: explanationOf(result) }
+    ? { score: result.score, explanation: encodeExplanation(result) }
     : null;
 }
 
@@ -203,6 +208,74 @@ async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], n
     }
   }, TRANSACTION_OPTIONS);
 }
+
+/** The table a full rebuild fills before it takes the place of "MatchScore". */
+const REBUILD_TABLE = "MatchScore_rebuild";
+
+/** Appends one target's scores to the rebuild table (no index to maintain yet). */
+async function appendTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
+  if (rows.length === 0) return;
+  await db.$transaction(async (tx) => {
+    // Derived data, rebuilt at will: no need to wait for the disk (see replaceTargetScores).
+    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = `[${rows
+        .slice(i, i + 5000)
+        .map((r) => `{"o":${JSON.stringify(r.organisationId)},"s":${r.score},"e":${r.explanation}}`)
+        .join(",")}]`;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "${REBUILD_TABLE}" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
+         SELECT x.o, $1::"MatchTargetKind", $2, x.s, x.e, $3
+         FROM jsonb_to_recordset($4::jsonb) AS x(o text, s smallint, e jsonb)`,
+        target.kind,
+        target.id,
+        now,
+        chunk,
+      );
+    }
+  }, TRANSACTION_OPTIONS);
+}
+
+/**
+ * Puts the filled rebuild table in the place of "MatchScore": indexes are
+ * built once at the end (far cheaper than maintaining them row by row), and
+ * the swap itself is a short transaction, so pages read the old scores
+ * until the new ones are complete. Names end up exactly as the migrations
+ * create them.
+ */
+async function swapInRebuiltScores(db: Db) {
+  await db.$executeRawUnsafe(
+    `ALTER TABLE "${REBUILD_TABLE}" ADD CONSTRAINT "${REBUILD_TABLE}_pkey" PRIMARY KEY ("organisationId", "targetKind", "targetId")`,
+  );
+  await db.$executeRawUnsafe(
+    `CREATE INDEX "${REBUILD_TABLE}_target_idx" ON "${REBUILD_TABLE}" ("targetKind", "targetId", "score" DESC)`,
+  );
+  await db.$transaction(
+    async (tx) => {
+      // No organisation may disappear between the clean-up and the foreign key.
+      await tx.$executeRaw`LOCK TABLE "Organisation" IN SHARE ROW EXCLUSIVE MODE`;
+      await tx.$executeRaw`LOCK TABLE "MatchScore" IN ACCESS EXCLUSIVE MODE`;
+      await tx.$executeRawUnsafe(
+        `DELETE FROM "${REBUILD_TABLE}" r WHERE NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = r."organisationId")`,
+      );
+      await tx.$executeRaw`DROP TABLE "MatchScore"`;
+      await tx.$executeRawUnsafe(`ALTER TABLE "${REBUILD_TABLE}" RENAME TO "MatchScore"`);
+      await tx.$executeRawUnsafe(`ALTER INDEX "${REBUILD_TABLE}_pkey" RENAME TO "MatchScore_pkey"`);
+      await tx.$executeRawUnsafe(
+        `ALTER INDEX "${REBUILD_TABLE}_target_idx" RENAME TO "MatchScore_targetKind_targetId_score_idx"`,
+      );
+      // Checked after the swap (VALIDATE does not block readers); the clean-up above makes it hold.
+      await tx.$executeRaw`ALTER TABLE "MatchScore" ADD CONSTRAINT "MatchScore_organisationId_fkey"
+        FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE NOT VALID`;
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  await db.$executeRaw`ALTER TABLE "MatchScore" VALIDATE CONSTRAINT "MatchScore_organisationId_fkey"`;
+  await db.$executeRaw`ANALYZE "MatchScore"`;
+}
+
+/** One full rebuild at a time, across processes and instances: a transaction-scoped advisory lock. */
+const REBUILD_LOCK = 0x4d617463; // "Matc"
 
 async function themeSlugsByOrganisation(db: Db, organisationIds?: string[]) {
   const rows = await db.organisationTheme.findMany({
@@ -308,12 +381,33 @@ export async function rescoreTarget(
  * holds one small record per organisation; scores are written per target.
  */
 export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = new Date()) {
+  // The lock's transaction stays open, idle, while the work runs on other connections.
+  return db.$transaction(
+    async (lock) => {
+      const [{ locked } = { locked: false }] = await lock.$queryRaw<Array<{ locked: boolean }>>`
+        SELECT pg_try_advisory_xact_lock(${REBUILD_LOCK}) AS locked`;
+      if (!locked) throw new Error("matching: another full rebuild is running");
+      return rebuildAllLocked(db, onProgress, now);
+    },
+    { timeout: 3_600_000, maxWait: 10_000 },
+  );
+}
+
+async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
   const started = Date.now();
+  const startedAt = new Date();
   const { index, targets } = await loadTargets(db);
   const total = await db.organisation.count();
+  // Left over by a rebuild that crashed, or none.
+  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${REBUILD_TABLE}"`);
+  await db.$executeRawUnsafe(
+    `CREATE TABLE "${REBUILD_TABLE}" (LIKE "MatchScore" INCLUDING DEFAULTS)`,
+  );
 
-  const subjects = new Map<string, MatchOrganisation>();
-  const byConcept = new Map<string, string[]>();
+  // Organisations by position: typed arrays index them in the hot loops.
+  const ids: string[] = [];
+  const subjects: MatchOrganisation[] = [];
+  const byConcept = new Map<string, number[]>();
   const declared = await themeSlugsByOrganisation(db);
   let cursor = "";
   for (;;) {
@@ -322,17 +416,19 @@ export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = 
       cursor,
     );
     if (batch.length === 0) break;
-    const ids: string[] = [];
+    const batchIds: string[] = [];
     const concepts: string[] = [];
     for (const org of batch) {
       const hits = conceptsOf(index, org);
-      subjects.set(org.id, matchOrganisation(org, hits, declared.get(org.id) ?? []));
-      for (const id of hits.keys()) {
-        const list = byConcept.get(id) ?? [];
-        list.push(org.id);
-        byConcept.set(id, list);
-      }
+      const position = ids.length;
       ids.push(org.id);
+      subjects.push(matchOrganisation(org, hits, declared.get(org.id) ?? []));
+      for (const id of hits.keys()) {
+        const list = byConcept.get(id);
+        if (list) list.push(position);
+        else byConcept.set(id, [position]);
+      }
+      batchIds.push(org.id);
       concepts.push(
         `{${[...hits.keys()]
           .sort()
@@ -342,56 +438,70 @@ export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = 
     }
     await db.$executeRaw`
       UPDATE "Organisation" o SET concepts = t.c::text[]
-      FROM unnest(${ids}::text[], ${concepts}::text[]) AS t(id, c) WHERE o.id = t.id AND o.concepts IS DISTINCT FROM t.c::text[]`;
+      FROM unnest(${batchIds}::text[], ${concepts}::text[]) AS t(id, c) WHERE o.id = t.id AND o.concepts IS DISTINCT FROM t.c::text[]`;
     cursor = batch.at(-1)!.id;
-    onProgress({ phase: "concepts", done: subjects.size, total });
+    await onProgress({ phase: "concepts", done: ids.length, total });
   }
 
-  const byTheme = new Map<string, string[]>();
-  for (const [orgId, subject] of subjects)
+  const byTheme = new Map<string, number[]>();
+  subjects.forEach((subject, position) => {
     for (const slug of subject.themeSlugs) {
-      const list = byTheme.get(slug) ?? [];
-      list.push(orgId);
-      byTheme.set(slug, list);
+      const list = byTheme.get(slug);
+      if (list) list.push(position);
+      else byTheme.set(slug, [position]);
     }
+  });
 
   // Per target: the candidates (a shared concept or the declared theme;
   // a full-text match alone can never reach the floor, see TEXT_ALONE_BELOW_FLOOR),
-  // those whose bound with the best possible text still reaches the floor,
-  // and PostgreSQL's rank for just those. A pipeline over the two cores:
-  // PostgreSQL ranks the next target and writes the previous ones while
-  // this process scores the current one.
+  // those whose bound with their real fit and the best possible text still
+  // reaches the floor, and PostgreSQL's rank for just those. A pipeline over
+  // the two cores: PostgreSQL ranks the next target and writes the previous
+  // ones while this process scores the current one.
+  const overlapAt = new Float64Array(ids.length);
+  const seen = new Uint8Array(ids.length);
   const prepare = (target: TargetSpec) => {
-    const overlaps = new Map<string, number>();
+    const touched: number[] = [];
     for (const [conceptId, weight] of target.concepts)
-      for (const orgId of byConcept.get(conceptId) ?? [])
-        overlaps.set(orgId, (overlaps.get(orgId) ?? 0) + weight);
-    for (const orgId of byTheme.get(target.themeSlug) ?? [])
-      if (!overlaps.has(orgId)) overlaps.set(orgId, 0);
-    const hopeful: string[] = [];
-    for (const [orgId, overlap] of overlaps) {
-      const declared = subjects.get(orgId)?.themeSlugs.includes(target.themeSlug) ?? false;
-      if (scoreBound(target.kind, overlap, BEST_RANK, declared) >= SCORE_FLOOR) hopeful.push(orgId);
+      for (const position of byConcept.get(conceptId) ?? []) {
+        if (!seen[position]) {
+          seen[position] = 1;
+          touched.push(position);
+        }
+        overlapAt[position] = overlapAt[position]! + weight;
+      }
+    for (const position of byTheme.get(target.themeSlug) ?? [])
+      if (!seen[position]) {
+        seen[position] = 1;
+        touched.push(position);
+      }
+    const candidates: number[] = [];
+    for (const position of touched) {
+      if (hopeful(subjects[position]!, target, overlapAt[position]!, now))
+        candidates.push(position);
+      overlapAt[position] = 0;
+      seen[position] = 0;
     }
+    const candidateIds = candidates.map((position) => ids[position]!);
     const ranks = (async () => {
-      if (hopeful.length === 0) return new Map<string, number>();
+      if (candidateIds.length === 0) return new Map<string, number>();
       const [row] = await db.$queryRaw<Array<{ ids: string[]; ranks: number[] }>>`
         SELECT coalesce(array_agg(o.id), '{}') AS ids,
                coalesce(array_agg(ts_rank(o."searchVector", q, 32)), '{}') AS ranks
         FROM "Organisation" o, websearch_to_tsquery('english', ${target.query}) q
-        WHERE o.id = ANY(${hopeful}::text[]) AND o."searchVector" @@ q`;
+        WHERE o.id = ANY(${candidateIds}::text[]) AND o."searchVector" @@ q`;
       return new Map((row?.ids ?? []).map((id, i) => [id, Number(row!.ranks[i])]));
     })();
     // Rethrown when awaited: a failure must not go unobserved meanwhile.
     ranks.catch(() => {});
-    return { target, hopeful, ranks };
+    return { target, candidates, ranks };
   };
 
   let stored = 0;
   const writes: Array<Promise<void>> = [];
   let failed: unknown = null;
   // Where the time goes (milliseconds), for the benchmark.
-  const timings = { prepare: 0, waitRanks: 0, score: 0, waitWrites: 0, hopeful: 0 };
+  const timings = { prepare: 0, waitRanks: 0, score: 0, waitWrites: 0, swap: 0, hopeful: 0 };
   const clock = () => performance.now();
   let t = clock();
   let next = targets.length > 0 ? prepare(targets[0]!) : null;
@@ -406,16 +516,15 @@ export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = 
     timings.waitRanks += clock() - t;
     t = clock();
     const rows: Scored[] = [];
-    timings.hopeful += current.hopeful.length;
-    for (const orgId of current.hopeful) {
-      const subject = subjects.get(orgId);
-      if (!subject) continue;
-      const scored = scorePair(subject, target, ranks.get(orgId) ?? 0, now);
-      if (scored) rows.push({ organisationId: orgId, ...scored });
+    timings.hopeful += current.candidates.length;
+    for (const position of current.candidates) {
+      const organisationId = ids[position]!;
+      const scored = scorePair(subjects[position]!, target, ranks.get(organisationId) ?? 0, now);
+      if (scored) rows.push({ organisationId, ...scored });
     }
     timings.score += clock() - t;
     writes.push(
-      replaceTargetScores(db, target, rows, now).catch((error) => {
+      appendTargetScores(db, target, rows, now).catch((error) => {
         failed ??= error;
       }),
     );
@@ -424,27 +533,24 @@ export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = 
     timings.waitWrites += clock() - t;
     if (failed) throw failed;
     stored += rows.length;
-    onProgress({ phase: "scores", done: i + 1, total: targets.length });
+    await onProgress({ phase: "scores", done: i + 1, total: targets.length });
   }
   await Promise.all(writes);
   if (failed) throw failed;
-  // Targets that no longer exist or are no longer published keep no scores.
-  await db.matchScore.deleteMany({
-    where: {
-      NOT: {
-        OR: [
-          {
-            targetKind: "THEME",
-            targetId: { in: targets.filter((t) => t.kind === "THEME").map((t) => t.id) },
-          },
-          {
-            targetKind: "OPPORTUNITY",
-            targetId: { in: targets.filter((t) => t.kind === "OPPORTUNITY").map((t) => t.id) },
-          },
-        ],
-      },
-    },
-  });
+  t = clock();
+  // Targets that no longer exist or are no longer published are simply not in the new table.
+  await swapInRebuiltScores(db);
+  timings.swap = clock() - t;
+  // What changed while the rebuild ran was re-scored into the old table by
+  // the jobs: score it again now that the new table is in place.
+  const [changedOrganisations, changedThemes, changedOpportunities] = await Promise.all([
+    db.organisation.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }),
+    db.theme.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }),
+    db.opportunity.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }),
+  ]);
+  for (const { id } of changedThemes) await rescoreTarget(db, "THEME", id, now);
+  for (const { id } of changedOpportunities) await rescoreTarget(db, "OPPORTUNITY", id, now);
+  for (const { id } of changedOrganisations) await rescoreOrganisation(db, id, now);
   return {
     organisations: total,
     targets: targets.length,

@@ -12,6 +12,7 @@
 // keep it out of client components.
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n/routing";
+import { decodeExplanation } from "./explanation-codec";
 import { type FactorKey, type NearMiss, SCORE_FLOOR } from "./score";
 import { CONCEPTS } from "./thesaurus-data";
 
@@ -131,7 +132,7 @@ export const EMPTY_EXPLANATION: Explanation = Object.freeze({
 }) as Explanation;
 
 /**
- * Parses a stored explanation (the JSON value, or its text). Never throws:
+ * Parses a stored explanation (the JSON value, or its text; compact or objects). Never throws:
  * anything that is not an object gives an empty explanation, and each factor,
  * concept or near miss that does not parse is left out on its own, so one
  * unknown near-miss key from a newer engine hides only that sentence.
@@ -146,7 +147,9 @@ export function parseExplanation(json: unknown): Explanation {
       return { ...EMPTY_EXPLANATION };
     }
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  // The engine stores the compact form (explanation-codec.ts); older rows hold the objects.
+  if (Array.isArray(value)) value = decodeExplanation(value);
+  if (typeof value !== "object" || value === null) {
     return { ...EMPTY_EXPLANATION };
   }
   const record = value as Record<string, unknown>;

@@ -202,7 +202,7 @@ export type RankedOrganisation = {
   city: string | null;
   type: string;
   score: number;
-  /** The stored explanation (lib/matching/engine.ts explanationOf). */
+  /** The stored explanation, compact (explanation-codec.ts): read it with parseExplanation. */
   explanation: unknown;
   /** Imported from a public source and nobody has registered it yet. */
   unregistered: boolean;

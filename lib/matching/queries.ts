@@ -5,14 +5,16 @@ import "server-only";
 // query is scoped by the caller's organisation in its WHERE clause.
 import { cache } from "react";
 import type { Caller } from "@/lib/auth/gate";
+import { getCityProfile } from "@/lib/cities/queries";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { today } from "@/lib/opportunities/visibility";
+import { getOwnOrganisation } from "@/lib/organisations/queries";
 import type { ConceptIndex } from "./concepts";
 import { type Explanation, parseExplanation, type ThemeNames } from "./labels";
-import { SUGGESTIONS_PAGE_SIZE, type SuggestionState } from "./schema";
+import { parseSuggestionState, SUGGESTIONS_PAGE_SIZE, type SuggestionState } from "./schema";
 import { buildIndex } from "./targets";
 import { isChinese, prepareText } from "./text";
 
@@ -265,4 +267,30 @@ export async function listSuggestedOpportunities(
     pages,
     pageSize: SUGGESTIONS_PAGE_SIZE,
   };
+}
+
+/**
+ * Everything the partner's suggested-matches page reads: the organisation,
+ * the theme names, its theme ranking, whether any score is stored yet, the
+ * city, and one page of suggestions for the URL's state (an unknown theme is
+ * no filter). Null when the organisation has not finished onboarding.
+ */
+export async function loadSuggestionsPage(
+  caller: Caller,
+  searchParams: Record<string, string | string[] | undefined>,
+  locale: Locale,
+) {
+  const organisation = await getOwnOrganisation(caller);
+  if (!organisation || organisation.onboardingStep !== null) return null;
+  const [themeNames, themeScores, scoreCount, city] = await Promise.all([
+    getThemeNames(),
+    getThemeScores(caller),
+    countMatchScores(caller),
+    getCityProfile(),
+  ]);
+  const parsed = parseSuggestionState(searchParams);
+  const state =
+    parsed.theme && !themeNames.has(parsed.theme) ? { ...parsed, theme: undefined } : parsed;
+  const suggestions = await listSuggestedOpportunities(caller, state, locale);
+  return { organisation, themeNames, themeScores, scoreCount, city, state, suggestions };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  fitTotal,
   type MatchOrganisation,
   type MatchTarget,
   SCORE_FLOOR,
@@ -256,6 +257,7 @@ describe("scoreMatch", () => {
       return seed / 2_147_483_648;
     };
     const ids = ["probiotics", "starter-cultures", "cold-chain", "whey"];
+    let tight = 0;
     for (let i = 0; i < 2000; i++) {
       const concepts = new Map(ids.filter(() => random() < 0.4).map((id) => [id, [id]]));
       const o = org({
@@ -271,8 +273,16 @@ describe("scoreMatch", () => {
       const rank = random() < 0.5 ? 0 : random() * 0.3;
       let overlap = 0;
       for (const id of concepts.keys()) overlap += target.concepts.get(id) ?? 0;
-      const bound = scoreBound(target.kind, overlap, rank, o.themeSlugs.includes("dairy"));
-      expect(bound).toBeGreaterThanOrEqual(scoreMatch(o, target, rank, now).score);
+      const declared = o.themeSlugs.includes("dairy");
+      const real = scoreMatch(o, target, rank, now).score;
+      expect(scoreBound(target.kind, overlap, rank, declared)).toBeGreaterThanOrEqual(real);
+      // With the pair's own fit the bound is tighter, and still never below.
+      const fitted = scoreBound(target.kind, overlap, rank, declared, fitTotal(o, target, now));
+      expect(fitted).toBeGreaterThanOrEqual(real);
+      expect(fitted).toBeLessThanOrEqual(scoreBound(target.kind, overlap, rank, declared));
+      tight += fitted - real <= 1 ? 1 : 0;
     }
+    // Knowing everything, the bound is the score up to rounding: fitTotal is the score's own fit.
+    expect(tight).toBe(2000);
   });
 });

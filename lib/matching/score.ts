@@ -24,8 +24,17 @@ export const FACTOR_MAX: Record<FactorKey, number> = {
   freshness: 5,
 };
 
-const THEME_FACTORS: FactorKey[] = ["concepts", "text", "declaredTheme", "language", "freshness"];
-const OPPORTUNITY_FACTORS = Object.keys(FACTOR_MAX) as FactorKey[];
+/** The factors of each kind of target, in the order explanations list them. */
+export const THEME_FACTORS: readonly FactorKey[] = [
+  "concepts",
+  "text",
+  "declaredTheme",
+  "language",
+  "freshness",
+];
+export const OPPORTUNITY_FACTORS = Object.keys(FACTOR_MAX) as readonly FactorKey[];
+export const factorsOf = (kind: "THEME" | "OPPORTUNITY") =>
+  kind === "THEME" ? THEME_FACTORS : OPPORTUNITY_FACTORS;
 
 /** What the organisation works on: the factors that say it is about the target's subject. */
 const TOPICAL: readonly FactorKey[] = ["concepts", "text", "declaredTheme"];
@@ -126,6 +135,109 @@ function coreConceptsOf(target: MatchTarget): string[] {
   return list;
 }
 
+/** The factors that say how well the organisation fits, beside the subject. */
+const FIT: readonly FactorKey[] = ["cooperation", "partnerType", "trl", "language", "freshness"];
+
+/**
+ * The fit factors' points before the topical gate (only the target kind's:
+ * a theme has no cooperation, partner type or TRL), adding what would raise
+ * them to `misses` when given. Shared by the score and by the bound that
+ * the engine uses to skip hopeless pairs, so the two cannot disagree.
+ */
+function fitPoints(
+  org: MatchOrganisation,
+  target: MatchTarget,
+  now: Date,
+  misses: NearMiss[] | null,
+): Partial<Record<FactorKey, number>> {
+  const fit: Partial<Record<FactorKey, number>> = {};
+  if (target.kind === "OPPORTUNITY") {
+    const sought = target.cooperationTypes;
+    if (sought.length === 0) fit.cooperation = FACTOR_MAX.cooperation;
+    else if (org.cooperationTypes.length === 0) {
+      fit.cooperation = FACTOR_MAX.cooperation / 2;
+      misses?.push({
+        key: "cooperationUnknown",
+        gain: FACTOR_MAX.cooperation / 2,
+        sought: [...sought],
+      });
+    } else if (sought.some((t) => org.cooperationTypes.includes(t))) {
+      fit.cooperation = FACTOR_MAX.cooperation;
+    } else {
+      fit.cooperation = 0;
+      misses?.push({
+        key: "cooperationMismatch",
+        gain: FACTOR_MAX.cooperation,
+        sought: [...sought],
+      });
+    }
+
+    const partnerTypes = target.partnerTypes;
+    if (partnerTypes.length === 0 || partnerTypes.includes(org.type))
+      fit.partnerType = FACTOR_MAX.partnerType;
+    else {
+      fit.partnerType = 0;
+      misses?.push({ key: "partnerType", gain: FACTOR_MAX.partnerType, sought: [...partnerTypes] });
+    }
+
+    const min = target.trlMin ?? 1;
+    const max = target.trlMax ?? 9;
+    if (org.trlMin === null || org.trlMax === null) {
+      fit.trl = FACTOR_MAX.trl / 2;
+      misses?.push({ key: "trlUnknown", gain: FACTOR_MAX.trl / 2, min, max });
+    } else if (org.trlMax < min) {
+      fit.trl = FACTOR_MAX.trl * Math.max(0, 1 - (min - org.trlMax) / 3);
+      misses?.push({
+        key: "trlBelow",
+        gain: FACTOR_MAX.trl - fit.trl,
+        orgMin: org.trlMin,
+        orgMax: org.trlMax,
+        min,
+        max,
+      });
+    } else if (org.trlMin > max) {
+      fit.trl = FACTOR_MAX.trl * Math.max(0, 1 - (org.trlMin - max) / 3);
+      misses?.push({
+        key: "trlAbove",
+        gain: FACTOR_MAX.trl - fit.trl,
+        orgMin: org.trlMin,
+        orgMax: org.trlMax,
+        min,
+        max,
+      });
+    } else {
+      fit.trl = FACTOR_MAX.trl;
+    }
+  }
+
+  // Hohhot works in Chinese and English.
+  if (org.languages.includes("zh")) fit.language = FACTOR_MAX.language;
+  else if (org.languages.includes("en")) fit.language = FACTOR_MAX.language * 0.75;
+  else if (org.languages.length === 0) fit.language = FACTOR_MAX.language / 2;
+  else fit.language = 0;
+  if (fit.language < FACTOR_MAX.language * 0.75) {
+    misses?.push({ key: "language", gain: FACTOR_MAX.language * 0.75 - fit.language });
+  }
+
+  const ageDays = org.lastConfirmedAt
+    ? (now.getTime() - org.lastConfirmedAt.getTime()) / DAY
+    : Number.POSITIVE_INFINITY;
+  fit.freshness = FACTOR_MAX.freshness * Math.min(1, Math.max(0, (730 - ageDays) / (730 - 180)));
+  if (fit.freshness < FACTOR_MAX.freshness) {
+    misses?.push({ key: "stale", gain: FACTOR_MAX.freshness - fit.freshness });
+  }
+
+  return fit;
+}
+
+/** The sum of the fit factors' points before the gate: what `scoreBound` takes as `fit`. */
+export function fitTotal(org: MatchOrganisation, target: MatchTarget, now: Date): number {
+  const fit = fitPoints(org, target, now, null);
+  let sum = 0;
+  for (const key of FIT) sum += fit[key] ?? 0;
+  return sum;
+}
+
 /**
  * `ftsRank` is PostgreSQL's ts_rank of the organisation's weighted tsvector
  * against the target's query, with normalisation 32 (rank / (rank + 1)),
@@ -170,75 +282,10 @@ export function scoreMatch(
   points.declaredTheme = declared ? FACTOR_MAX.declaredTheme : 0;
   if (!declared) nearMisses.push({ key: "declareTheme", gain: FACTOR_MAX.declaredTheme });
 
-  if (target.kind === "OPPORTUNITY") {
-    const sought = [...target.cooperationTypes];
-    if (sought.length === 0) points.cooperation = FACTOR_MAX.cooperation;
-    else if (org.cooperationTypes.length === 0) {
-      points.cooperation = FACTOR_MAX.cooperation / 2;
-      nearMisses.push({ key: "cooperationUnknown", gain: FACTOR_MAX.cooperation / 2, sought });
-    } else if (sought.some((t) => org.cooperationTypes.includes(t))) {
-      points.cooperation = FACTOR_MAX.cooperation;
-    } else {
-      points.cooperation = 0;
-      nearMisses.push({ key: "cooperationMismatch", gain: FACTOR_MAX.cooperation, sought });
-    }
+  const fit = fitPoints(org, target, now, nearMisses);
+  for (const key of FIT) if (fit[key] !== undefined) points[key] = fit[key];
 
-    const partnerTypes = [...target.partnerTypes];
-    if (partnerTypes.length === 0 || partnerTypes.includes(org.type))
-      points.partnerType = FACTOR_MAX.partnerType;
-    else {
-      points.partnerType = 0;
-      nearMisses.push({ key: "partnerType", gain: FACTOR_MAX.partnerType, sought: partnerTypes });
-    }
-
-    const min = target.trlMin ?? 1;
-    const max = target.trlMax ?? 9;
-    if (org.trlMin === null || org.trlMax === null) {
-      points.trl = FACTOR_MAX.trl / 2;
-      nearMisses.push({ key: "trlUnknown", gain: FACTOR_MAX.trl / 2, min, max });
-    } else if (org.trlMax < min) {
-      points.trl = FACTOR_MAX.trl * Math.max(0, 1 - (min - org.trlMax) / 3);
-      nearMisses.push({
-        key: "trlBelow",
-        gain: FACTOR_MAX.trl - points.trl,
-        orgMin: org.trlMin,
-        orgMax: org.trlMax,
-        min,
-        max,
-      });
-    } else if (org.trlMin > max) {
-      points.trl = FACTOR_MAX.trl * Math.max(0, 1 - (org.trlMin - max) / 3);
-      nearMisses.push({
-        key: "trlAbove",
-        gain: FACTOR_MAX.trl - points.trl,
-        orgMin: org.trlMin,
-        orgMax: org.trlMax,
-        min,
-        max,
-      });
-    } else {
-      points.trl = FACTOR_MAX.trl;
-    }
-  }
-
-  // Hohhot works in Chinese and English.
-  if (org.languages.includes("zh")) points.language = FACTOR_MAX.language;
-  else if (org.languages.includes("en")) points.language = FACTOR_MAX.language * 0.75;
-  else if (org.languages.length === 0) points.language = FACTOR_MAX.language / 2;
-  else points.language = 0;
-  if (points.language < FACTOR_MAX.language * 0.75) {
-    nearMisses.push({ key: "language", gain: FACTOR_MAX.language * 0.75 - points.language });
-  }
-
-  const ageDays = org.lastConfirmedAt
-    ? (now.getTime() - org.lastConfirmedAt.getTime()) / DAY
-    : Number.POSITIVE_INFINITY;
-  points.freshness = FACTOR_MAX.freshness * Math.min(1, Math.max(0, (730 - ageDays) / (730 - 180)));
-  if (points.freshness < FACTOR_MAX.freshness) {
-    nearMisses.push({ key: "stale", gain: FACTOR_MAX.freshness - points.freshness });
-  }
-
-  const keys = target.kind === "THEME" ? THEME_FACTORS : OPPORTUNITY_FACTORS;
+  const keys = factorsOf(target.kind);
   const scale = 100 / keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
   const topical = TOPICAL.reduce((sum, key) => sum + points[key], 0);
   const fitRaw = keys.reduce((sum, key) => sum + (TOPICAL.includes(key) ? 0 : points[key]), 0);
@@ -268,22 +315,24 @@ export function scoreMatch(
 }
 
 /**
- * The highest score a pair could reach given only its topical signals,
- * with a perfect fit: the engine skips pairs whose bound is under the floor
- * before building their explanation. Never below the real score.
+ * The highest score a pair could reach given its topical signals and, when
+ * known, its fit (`fitTotal`; by default a perfect fit): the engine skips
+ * pairs whose bound is under the floor before asking PostgreSQL for their
+ * text rank or building their explanation. Never below the real score.
  */
 export function scoreBound(
   kind: MatchTarget["kind"],
   overlap: number,
   ftsRank: number,
   declared: boolean,
+  fit?: number,
 ): number {
-  const keys = kind === "THEME" ? THEME_FACTORS : OPPORTUNITY_FACTORS;
+  const keys = factorsOf(kind);
   const max = keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
   const topical =
     conceptPoints(overlap) +
     FACTOR_MAX.text * Math.min(1, Math.max(0, ftsRank) * 4) +
     (declared ? FACTOR_MAX.declaredTheme : 0);
   const fitMax = max - TOPICAL.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
-  return Math.ceil(((topical + fitMax * gateOf(topical)) * 100) / max);
+  return Math.ceil(((topical + (fit ?? fitMax) * gateOf(topical)) * 100) / max);
 }
