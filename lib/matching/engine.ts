@@ -152,34 +152,23 @@ if (!TEXT_ALONE_BELOW_FLOOR)
   throw new Error("matching: a text match alone reaches the floor; candidates must include it");
 
 /**
- * Whether a pair could reach the floor with the best possible text rank:
- * its concept overlap, declared theme and fit are known without PostgreSQL.
- */
-function hopeful(subject: MatchOrganisation, target: TargetSpec, overlap: number, now: Date) {
-  const declared = subject.themeSlugs.includes(target.themeSlug);
-  return (
-    scoreBound(target.kind, overlap, BEST_RANK, declared, fitTotal(subject, target, now)) >=
-    SCORE_FLOOR
-  );
-}
-
-/**
  * The pair's score and explanation when it reaches the floor, else null.
  * Most candidates share only a peripheral concept or fit badly: a cheap
- * bound rules them out before the full explanation is built.
+ * bound rules them out before the full explanation is built. `fit` is the
+ * pair's fitTotal when the caller has it already.
  */
 function scorePair(
   subject: MatchOrganisation,
   target: TargetSpec,
   rank: number,
   now: Date,
+  fit = fitTotal(subject, target, now),
 ): { score: number; explanation: string } | null {
   let overlap = 0;
   for (const id of subject.concepts.keys()) overlap += target.concepts.get(id) ?? 0;
   const declared = subject.themeSlugs.includes(target.themeSlug);
   // The bound is rounded up and the score to the nearest: a different order
   // of summing (a last-bit difference) cannot make the bound the smaller.
-  const fit = fitTotal(subject, target, now);
   if (scoreBound(target.kind, overlap, rank, declared, fit) < SCORE_FLOOR) return null;
   const result = scoreMatch(subject, target, rank, now);
   return result.score >= SCORE_FLOOR
@@ -475,26 +464,40 @@ async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
         seen[position] = 1;
         touched.push(position);
       }
+    // Those that could reach the floor with the best possible text rank:
+    // overlap, declared theme and fit are known without PostgreSQL.
     const candidates: number[] = [];
+    const fits: number[] = [];
     for (const position of touched) {
-      if (hopeful(subjects[position]!, target, overlapAt[position]!, now))
+      const subject = subjects[position]!;
+      const fit = fitTotal(subject, target, now);
+      const declared = subject.themeSlugs.includes(target.themeSlug);
+      if (scoreBound(target.kind, overlapAt[position]!, BEST_RANK, declared, fit) >= SCORE_FLOOR) {
         candidates.push(position);
+        fits.push(fit);
+      }
       overlapAt[position] = 0;
       seen[position] = 0;
     }
-    const candidateIds = candidates.map((position) => ids[position]!);
     const ranks = (async () => {
-      if (candidateIds.length === 0) return new Map<string, number>();
-      const [row] = await db.$queryRaw<Array<{ ids: string[]; ranks: number[] }>>`
-        SELECT coalesce(array_agg(o.id), '{}') AS ids,
-               coalesce(array_agg(ts_rank(o."searchVector", q, 32)), '{}') AS ranks
+      const ranked = new Map<string, number>();
+      if (candidates.length === 0) return ranked;
+      // Ids in and ranks out as one text each: thousands of array elements
+      // cost more to pass through the client than to join and split.
+      const [row] = await db.$queryRaw<Array<{ ranked: string | null }>>`
+        SELECT string_agg(o.id || ' ' || ts_rank(o."searchVector", q, 32)::text, ',') AS ranked
         FROM "Organisation" o, websearch_to_tsquery('english', ${target.query}) q
-        WHERE o.id = ANY(${candidateIds}::text[]) AND o."searchVector" @@ q`;
-      return new Map((row?.ids ?? []).map((id, i) => [id, Number(row!.ranks[i])]));
+        WHERE o.id = ANY(string_to_array(${candidates.map((p) => ids[p]).join(",")}, ','))
+          AND o."searchVector" @@ q`;
+      for (const pair of row?.ranked?.split(",") ?? []) {
+        const space = pair.indexOf(" ");
+        ranked.set(pair.slice(0, space), Number(pair.slice(space + 1)));
+      }
+      return ranked;
     })();
     // Rethrown when awaited: a failure must not go unobserved meanwhile.
     ranks.catch(() => {});
-    return { target, candidates, ranks };
+    return { target, candidates, fits, ranks };
   };
 
   let stored = 0;
@@ -517,11 +520,12 @@ async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
     t = clock();
     const rows: Scored[] = [];
     timings.hopeful += current.candidates.length;
-    for (const position of current.candidates) {
+    current.candidates.forEach((position, k) => {
       const organisationId = ids[position]!;
-      const scored = scorePair(subjects[position]!, target, ranks.get(organisationId) ?? 0, now);
+      const rank = ranks.get(organisationId) ?? 0;
+      const scored = scorePair(subjects[position]!, target, rank, now, current.fits[k]);
       if (scored) rows.push({ organisationId, ...scored });
-    }
+    });
     timings.score += clock() - t;
     writes.push(
       appendTargetScores(db, target, rows, now).catch((error) => {

@@ -138,103 +138,118 @@ function coreConceptsOf(target: MatchTarget): string[] {
 /** The factors that say how well the organisation fits, beside the subject. */
 const FIT: readonly FactorKey[] = ["cooperation", "partnerType", "trl", "language", "freshness"];
 
+/** Per kind of target: the sum of its factors' maxima, and of its fit factors' maxima. */
+const KIND_MAX = {
+  THEME: THEME_FACTORS.reduce((sum, key) => sum + FACTOR_MAX[key], 0),
+  OPPORTUNITY: OPPORTUNITY_FACTORS.reduce((sum, key) => sum + FACTOR_MAX[key], 0),
+};
+const TOPICAL_MAX = TOPICAL.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
+
+// Each fit factor's points before the gate, as plain numbers: the engine
+// calls them for millions of pairs (fitTotal), the score for its explanation.
+function cooperationPoints(org: MatchOrganisation, target: MatchTarget) {
+  const sought = target.cooperationTypes;
+  if (sought.length === 0) return FACTOR_MAX.cooperation;
+  if (org.cooperationTypes.length === 0) return FACTOR_MAX.cooperation / 2;
+  for (const type of sought) if (org.cooperationTypes.includes(type)) return FACTOR_MAX.cooperation;
+  return 0;
+}
+
+function partnerTypePoints(org: MatchOrganisation, target: MatchTarget) {
+  return target.partnerTypes.length === 0 || target.partnerTypes.includes(org.type)
+    ? FACTOR_MAX.partnerType
+    : 0;
+}
+
+function trlPoints(org: MatchOrganisation, target: MatchTarget) {
+  const min = target.trlMin ?? 1;
+  const max = target.trlMax ?? 9;
+  if (org.trlMin === null || org.trlMax === null) return FACTOR_MAX.trl / 2;
+  if (org.trlMax < min) return FACTOR_MAX.trl * Math.max(0, 1 - (min - org.trlMax) / 3);
+  if (org.trlMin > max) return FACTOR_MAX.trl * Math.max(0, 1 - (org.trlMin - max) / 3);
+  return FACTOR_MAX.trl;
+}
+
+/** Hohhot works in Chinese and English. */
+function languagePoints(org: MatchOrganisation) {
+  if (org.languages.includes("zh")) return FACTOR_MAX.language;
+  if (org.languages.includes("en")) return FACTOR_MAX.language * 0.75;
+  if (org.languages.length === 0) return FACTOR_MAX.language / 2;
+  return 0;
+}
+
+function freshnessPoints(org: MatchOrganisation, now: Date) {
+  const ageDays = org.lastConfirmedAt
+    ? (now.getTime() - org.lastConfirmedAt.getTime()) / DAY
+    : Number.POSITIVE_INFINITY;
+  return FACTOR_MAX.freshness * Math.min(1, Math.max(0, (730 - ageDays) / (730 - 180)));
+}
+
 /**
  * The fit factors' points before the topical gate (only the target kind's:
  * a theme has no cooperation, partner type or TRL), adding what would raise
- * them to `misses` when given. Shared by the score and by the bound that
- * the engine uses to skip hopeless pairs, so the two cannot disagree.
+ * them to `misses`.
  */
 function fitPoints(
   org: MatchOrganisation,
   target: MatchTarget,
   now: Date,
-  misses: NearMiss[] | null,
+  misses: NearMiss[],
 ): Partial<Record<FactorKey, number>> {
   const fit: Partial<Record<FactorKey, number>> = {};
   if (target.kind === "OPPORTUNITY") {
-    const sought = target.cooperationTypes;
-    if (sought.length === 0) fit.cooperation = FACTOR_MAX.cooperation;
-    else if (org.cooperationTypes.length === 0) {
-      fit.cooperation = FACTOR_MAX.cooperation / 2;
-      misses?.push({
-        key: "cooperationUnknown",
-        gain: FACTOR_MAX.cooperation / 2,
-        sought: [...sought],
-      });
-    } else if (sought.some((t) => org.cooperationTypes.includes(t))) {
-      fit.cooperation = FACTOR_MAX.cooperation;
-    } else {
-      fit.cooperation = 0;
-      misses?.push({
-        key: "cooperationMismatch",
-        gain: FACTOR_MAX.cooperation,
-        sought: [...sought],
-      });
-    }
+    const sought = [...target.cooperationTypes];
+    fit.cooperation = cooperationPoints(org, target);
+    if (fit.cooperation < FACTOR_MAX.cooperation)
+      misses.push(
+        org.cooperationTypes.length === 0
+          ? { key: "cooperationUnknown", gain: FACTOR_MAX.cooperation - fit.cooperation, sought }
+          : { key: "cooperationMismatch", gain: FACTOR_MAX.cooperation - fit.cooperation, sought },
+      );
 
-    const partnerTypes = target.partnerTypes;
-    if (partnerTypes.length === 0 || partnerTypes.includes(org.type))
-      fit.partnerType = FACTOR_MAX.partnerType;
-    else {
-      fit.partnerType = 0;
-      misses?.push({ key: "partnerType", gain: FACTOR_MAX.partnerType, sought: [...partnerTypes] });
-    }
+    fit.partnerType = partnerTypePoints(org, target);
+    if (fit.partnerType < FACTOR_MAX.partnerType)
+      misses.push({
+        key: "partnerType",
+        gain: FACTOR_MAX.partnerType - fit.partnerType,
+        sought: [...target.partnerTypes],
+      });
 
     const min = target.trlMin ?? 1;
     const max = target.trlMax ?? 9;
-    if (org.trlMin === null || org.trlMax === null) {
-      fit.trl = FACTOR_MAX.trl / 2;
-      misses?.push({ key: "trlUnknown", gain: FACTOR_MAX.trl / 2, min, max });
-    } else if (org.trlMax < min) {
-      fit.trl = FACTOR_MAX.trl * Math.max(0, 1 - (min - org.trlMax) / 3);
-      misses?.push({
-        key: "trlBelow",
-        gain: FACTOR_MAX.trl - fit.trl,
-        orgMin: org.trlMin,
-        orgMax: org.trlMax,
-        min,
-        max,
-      });
-    } else if (org.trlMin > max) {
-      fit.trl = FACTOR_MAX.trl * Math.max(0, 1 - (org.trlMin - max) / 3);
-      misses?.push({
-        key: "trlAbove",
-        gain: FACTOR_MAX.trl - fit.trl,
-        orgMin: org.trlMin,
-        orgMax: org.trlMax,
-        min,
-        max,
-      });
-    } else {
-      fit.trl = FACTOR_MAX.trl;
-    }
+    fit.trl = trlPoints(org, target);
+    const gain = FACTOR_MAX.trl - fit.trl;
+    if (org.trlMin === null || org.trlMax === null)
+      misses.push({ key: "trlUnknown", gain, min, max });
+    else if (org.trlMax < min)
+      misses.push({ key: "trlBelow", gain, orgMin: org.trlMin, orgMax: org.trlMax, min, max });
+    else if (org.trlMin > max)
+      misses.push({ key: "trlAbove", gain, orgMin: org.trlMin, orgMax: org.trlMax, min, max });
   }
 
-  // Hohhot works in Chinese and English.
-  if (org.languages.includes("zh")) fit.language = FACTOR_MAX.language;
-  else if (org.languages.includes("en")) fit.language = FACTOR_MAX.language * 0.75;
-  else if (org.languages.length === 0) fit.language = FACTOR_MAX.language / 2;
-  else fit.language = 0;
-  if (fit.language < FACTOR_MAX.language * 0.75) {
-    misses?.push({ key: "language", gain: FACTOR_MAX.language * 0.75 - fit.language });
-  }
+  fit.language = languagePoints(org);
+  if (fit.language < FACTOR_MAX.language * 0.75)
+    misses.push({ key: "language", gain: FACTOR_MAX.language * 0.75 - fit.language });
 
-  const ageDays = org.lastConfirmedAt
-    ? (now.getTime() - org.lastConfirmedAt.getTime()) / DAY
-    : Number.POSITIVE_INFINITY;
-  fit.freshness = FACTOR_MAX.freshness * Math.min(1, Math.max(0, (730 - ageDays) / (730 - 180)));
-  if (fit.freshness < FACTOR_MAX.freshness) {
-    misses?.push({ key: "stale", gain: FACTOR_MAX.freshness - fit.freshness });
-  }
-
+  fit.freshness = freshnessPoints(org, now);
+  if (fit.freshness < FACTOR_MAX.freshness)
+    misses.push({ key: "stale", gain: FACTOR_MAX.freshness - fit.freshness });
   return fit;
 }
 
-/** The sum of the fit factors' points before the gate: what `scoreBound` takes as `fit`. */
+/**
+ * The sum of the fit factors' points before the gate, as the score adds
+ * them (same functions, same order): what `scoreBound` takes as `fit`.
+ */
 export function fitTotal(org: MatchOrganisation, target: MatchTarget, now: Date): number {
-  const fit = fitPoints(org, target, now, null);
   let sum = 0;
-  for (const key of FIT) sum += fit[key] ?? 0;
+  if (target.kind === "OPPORTUNITY") {
+    sum += cooperationPoints(org, target);
+    sum += partnerTypePoints(org, target);
+    sum += trlPoints(org, target);
+  }
+  sum += languagePoints(org);
+  sum += freshnessPoints(org, now);
   return sum;
 }
 
@@ -286,9 +301,9 @@ export function scoreMatch(
   for (const key of FIT) if (fit[key] !== undefined) points[key] = fit[key];
 
   const keys = factorsOf(target.kind);
-  const scale = 100 / keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
-  const topical = TOPICAL.reduce((sum, key) => sum + points[key], 0);
-  const fitRaw = keys.reduce((sum, key) => sum + (TOPICAL.includes(key) ? 0 : points[key]), 0);
+  const scale = 100 / KIND_MAX[target.kind];
+  const topical = points.concepts + points.text + points.declaredTheme;
+  const fitRaw = fitTotal(org, target, now);
   const gate = gateOf(topical);
   for (const key of keys) if (!TOPICAL.includes(key)) points[key] *= gate;
   const total = topical + fitRaw * gate;
@@ -327,12 +342,11 @@ export function scoreBound(
   declared: boolean,
   fit?: number,
 ): number {
-  const keys = factorsOf(kind);
-  const max = keys.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
+  const max = KIND_MAX[kind];
   const topical =
     conceptPoints(overlap) +
     FACTOR_MAX.text * Math.min(1, Math.max(0, ftsRank) * 4) +
     (declared ? FACTOR_MAX.declaredTheme : 0);
-  const fitMax = max - TOPICAL.reduce((sum, key) => sum + FACTOR_MAX[key], 0);
+  const fitMax = max - TOPICAL_MAX;
   return Math.ceil(((topical + (fit ?? fitMax) * gateOf(topical)) * 100) / max);
 }
