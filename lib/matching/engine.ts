@@ -2,7 +2,8 @@
 // organisation after its profile changed, or one theme or opportunity after
 // it changed. Text relevance comes from PostgreSQL's full-text ranking of
 // the organisation's weighted tsvector and from the bilingual thesaurus.
-import type { Db } from "@/lib/db/client";
+import pg from "pg";
+import { connectionStringOf, type Db } from "@/lib/db/client";
 import type { ConceptHits, ConceptIndex } from "./concepts";
 import { encodeExplanation } from "./explanation-codec";
 import { fitTotal, type MatchOrganisation, SCORE_FLOOR, scoreBound, scoreMatch } from "./score";
@@ -201,28 +202,25 @@ async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], n
 /** The table a full rebuild fills before it takes the place of "MatchScore". */
 const REBUILD_TABLE = "MatchScore_rebuild";
 
-/** Appends one target's scores to the rebuild table (no index to maintain yet). */
-async function appendTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
-  if (rows.length === 0) return;
-  await db.$transaction(async (tx) => {
-    // Derived data, rebuilt at will: no need to wait for the disk (see replaceTargetScores).
-    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
-    for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = `[${rows
-        .slice(i, i + 5000)
-        .map((r) => `{"o":${JSON.stringify(r.organisationId)},"s":${r.score},"e":${r.explanation}}`)
-        .join(",")}]`;
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "${REBUILD_TABLE}" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-         SELECT x.o, $1::"MatchTargetKind", $2, x.s, x.e, $3
-         FROM jsonb_to_recordset($4::jsonb) AS x(o text, s smallint, e jsonb)`,
-        target.kind,
-        target.id,
-        now,
-        chunk,
-      );
-    }
-  }, TRANSACTION_OPTIONS);
+/**
+ * Appends one target's scores to the rebuild table (no index to maintain
+ * yet), through node-postgres: the chunks are JSON text already, which
+ * Prisma would serialise again. Each chunk commits on its own: a failed
+ * rebuild leaves only its own table behind, dropped by the next one.
+ */
+async function appendTargetScores(bulk: pg.Pool, target: TargetSpec, rows: Scored[], now: Date) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = `[${rows
+      .slice(i, i + 5000)
+      .map((r) => `{"o":${JSON.stringify(r.organisationId)},"s":${r.score},"e":${r.explanation}}`)
+      .join(",")}]`;
+    await bulk.query(
+      `INSERT INTO "${REBUILD_TABLE}" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
+       SELECT x.o, $1::"MatchTargetKind", $2, x.s, x.e, $3
+       FROM jsonb_to_recordset($4::jsonb) AS x(o text, s smallint, e jsonb)`,
+      [target.kind, target.id, now, chunk],
+    );
+  }
 }
 
 /**
@@ -376,13 +374,26 @@ export async function rebuildAll(db: Db, onProgress: Progress = () => {}, now = 
       const [{ locked } = { locked: false }] = await lock.$queryRaw<Array<{ locked: boolean }>>`
         SELECT pg_try_advisory_xact_lock(${REBUILD_LOCK}) AS locked`;
       if (!locked) throw new Error("matching: another full rebuild is running");
-      return rebuildAllLocked(db, onProgress, now);
+      // The app's pool ends transactions left idle (lib/db/client.ts); this one waits on purpose.
+      await lock.$executeRaw`SET LOCAL idle_in_transaction_session_timeout = 0`;
+      const bulk = new pg.Pool({
+        connectionString: connectionStringOf(db),
+        max: 3,
+        application_name: "bridgehead-rebuild",
+        // Scores are derived data, rebuilt at will: no need to wait for the disk at each commit.
+        options: "-c synchronous_commit=off",
+      });
+      try {
+        return await rebuildAllLocked(db, bulk, onProgress, now);
+      } finally {
+        await bulk.end();
+      }
     },
     { timeout: 3_600_000, maxWait: 10_000 },
   );
 }
 
-async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
+async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now: Date) {
   const started = Date.now();
   const startedAt = new Date();
   const { index, targets } = await loadTargets(db);
@@ -393,29 +404,43 @@ async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
     `CREATE TABLE "${REBUILD_TABLE}" (LIKE "MatchScore" INCLUDING DEFAULTS)`,
   );
 
-  // Organisations by position: typed arrays index them in the hot loops.
+  // Organisations by position; their concepts and declared themes as small
+  // integers, so that the loop over every pair reads arrays, not maps.
   const ids: string[] = [];
   const subjects: MatchOrganisation[] = [];
-  const byConcept = new Map<string, number[]>();
+  const conceptNumber = new Map<string, number>();
+  const numberOf = (conceptId: string) => {
+    let n = conceptNumber.get(conceptId);
+    if (n === undefined) {
+      n = conceptNumber.size;
+      conceptNumber.set(conceptId, n);
+    }
+    return n;
+  };
+  const conceptStart: number[] = [0];
+  const conceptList: number[] = [];
+  const byTheme = new Map<string, number[]>();
   const declared = await themeSlugsByOrganisation(db);
   let cursor = "";
   for (;;) {
-    const batch = await db.$queryRawUnsafe<OrgRow[]>(
+    const { rows: batch } = await bulk.query<OrgRow>(
       `SELECT ${ORG_COLUMNS} FROM "Organisation" o WHERE o.id > $1 ORDER BY o.id LIMIT 2000`,
-      cursor,
+      [cursor],
     );
     if (batch.length === 0) break;
     const batchIds: string[] = [];
     const concepts: string[] = [];
     for (const org of batch) {
       const hits = conceptsOf(index, org);
-      const position = ids.length;
       ids.push(org.id);
-      subjects.push(matchOrganisation(org, hits, declared.get(org.id) ?? []));
-      for (const id of hits.keys()) {
-        const list = byConcept.get(id);
-        if (list) list.push(position);
-        else byConcept.set(id, [position]);
+      const subject = matchOrganisation(org, hits, declared.get(org.id) ?? []);
+      subjects.push(subject);
+      for (const id of hits.keys()) conceptList.push(numberOf(id));
+      conceptStart.push(conceptList.length);
+      for (const slug of subject.themeSlugs) {
+        const list = byTheme.get(slug);
+        if (list) list.push(subjects.length - 1);
+        else byTheme.set(slug, [subjects.length - 1]);
       }
       batchIds.push(org.id);
       concepts.push(
@@ -425,70 +450,60 @@ async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
           .join(",")}}`,
       );
     }
-    await db.$executeRaw`
-      UPDATE "Organisation" o SET concepts = t.c::text[]
-      FROM unnest(${batchIds}::text[], ${concepts}::text[]) AS t(id, c) WHERE o.id = t.id AND o.concepts IS DISTINCT FROM t.c::text[]`;
+    await bulk.query(
+      `UPDATE "Organisation" o SET concepts = t.c::text[]
+       FROM unnest($1::text[], $2::text[]) AS t(id, c) WHERE o.id = t.id AND o.concepts IS DISTINCT FROM t.c::text[]`,
+      [batchIds, concepts],
+    );
     cursor = batch.at(-1)!.id;
     await onProgress({ phase: "concepts", done: ids.length, total });
   }
 
-  const byTheme = new Map<string, number[]>();
-  subjects.forEach((subject, position) => {
-    for (const slug of subject.themeSlugs) {
-      const list = byTheme.get(slug);
-      if (list) list.push(position);
-      else byTheme.set(slug, [position]);
-    }
-  });
-
-  // Per target: the candidates (a shared concept or the declared theme;
-  // a full-text match alone can never reach the floor, see TEXT_ALONE_BELOW_FLOOR),
-  // those whose bound with their real fit and the best possible text still
-  // reaches the floor, and PostgreSQL's rank for just those. A pipeline over
-  // the two cores: PostgreSQL ranks the next target and writes the previous
-  // ones while this process scores the current one.
-  const overlapAt = new Float64Array(ids.length);
-  const seen = new Uint8Array(ids.length);
+  // Per target: every organisation's concept overlap and declared theme,
+  // then, for those that share something, the bound with a perfect fit, the
+  // bound with their real fit (both with the best possible text rank; a
+  // full-text match alone can never reach the floor, see
+  // TEXT_ALONE_BELOW_FLOOR), and PostgreSQL's rank for the candidates left.
+  // A pipeline over the two cores: PostgreSQL ranks the next target and
+  // writes the previous ones while this process scores the current one.
+  const starts = Int32Array.from(conceptStart);
+  const concepts = Int32Array.from(conceptList);
+  const weights = new Float64Array(conceptNumber.size);
+  const declaredAt = new Uint8Array(subjects.length);
   const prepare = (target: TargetSpec) => {
-    const touched: number[] = [];
-    for (const [conceptId, weight] of target.concepts)
-      for (const position of byConcept.get(conceptId) ?? []) {
-        if (!seen[position]) {
-          seen[position] = 1;
-          touched.push(position);
-        }
-        overlapAt[position] = overlapAt[position]! + weight;
-      }
-    for (const position of byTheme.get(target.themeSlug) ?? [])
-      if (!seen[position]) {
-        seen[position] = 1;
-        touched.push(position);
-      }
-    // Those that could reach the floor with the best possible text rank:
-    // overlap, declared theme and fit are known without PostgreSQL.
+    weights.fill(0);
+    declaredAt.fill(0);
+    for (const position of byTheme.get(target.themeSlug) ?? []) declaredAt[position] = 1;
+    for (const [conceptId, weight] of target.concepts) {
+      const n = conceptNumber.get(conceptId);
+      if (n !== undefined) weights[n] = weight;
+    }
     const candidates: number[] = [];
     const fits: number[] = [];
-    for (const position of touched) {
-      const subject = subjects[position]!;
-      const fit = fitTotal(subject, target, now);
-      const declared = subject.themeSlugs.includes(target.themeSlug);
-      if (scoreBound(target.kind, overlapAt[position]!, BEST_RANK, declared, fit) >= SCORE_FLOOR) {
-        candidates.push(position);
-        fits.push(fit);
-      }
-      overlapAt[position] = 0;
-      seen[position] = 0;
+    for (let position = 0; position < subjects.length; position++) {
+      let overlap = 0;
+      for (let k = starts[position]!; k < starts[position + 1]!; k++)
+        overlap += weights[concepts[k]!]!;
+      const declared = declaredAt[position] === 1;
+      if (overlap === 0 && !declared) continue;
+      if (scoreBound(target.kind, overlap, BEST_RANK, declared) < SCORE_FLOOR) continue;
+      const fit = fitTotal(subjects[position]!, target, now);
+      if (scoreBound(target.kind, overlap, BEST_RANK, declared, fit) < SCORE_FLOOR) continue;
+      candidates.push(position);
+      fits.push(fit);
     }
     const ranks = (async () => {
       const ranked = new Map<string, number>();
       if (candidates.length === 0) return ranked;
       // Ids in and ranks out as one text each: thousands of array elements
-      // cost more to pass through the client than to join and split.
-      const [row] = await db.$queryRaw<Array<{ ranked: string | null }>>`
-        SELECT string_agg(o.id || ' ' || ts_rank(o."searchVector", q, 32)::text, ',') AS ranked
-        FROM "Organisation" o, websearch_to_tsquery('english', ${target.query}) q
-        WHERE o.id = ANY(string_to_array(${candidates.map((p) => ids[p]).join(",")}, ','))
-          AND o."searchVector" @@ q`;
+      // cost more to pass around than to join and split.
+      const { rows } = await bulk.query<{ ranked: string | null }>(
+        `SELECT string_agg(o.id || ' ' || ts_rank(o."searchVector", q, 32)::text, ',') AS ranked
+         FROM "Organisation" o, websearch_to_tsquery('english', $1) q
+         WHERE o.id = ANY(string_to_array($2, ',')) AND o."searchVector" @@ q`,
+        [target.query, candidates.map((p) => ids[p]).join(",")],
+      );
+      const row = rows[0];
       for (const pair of row?.ranked?.split(",") ?? []) {
         const space = pair.indexOf(" ");
         ranked.set(pair.slice(0, space), Number(pair.slice(space + 1)));
@@ -528,7 +543,7 @@ async function rebuildAllLocked(db: Db, onProgress: Progress, now: Date) {
     });
     timings.score += clock() - t;
     writes.push(
-      appendTargetScores(db, target, rows, now).catch((error) => {
+      appendTargetScores(bulk, target, rows, now).catch((error) => {
         failed ??= error;
       }),
     );

@@ -38,6 +38,15 @@ export const getThemeNames = cache(
   },
 );
 
+/**
+ * The last concept index built, with the theme rows it was built from. The
+ * index is a pure function of those rows and costs over 100 ms of CPU to
+ * build (the whole thesaurus), so it is built again only when they differ:
+ * they are read on every request, so an edit of a theme's keywords counts at
+ * once, on every instance.
+ */
+let lastIndex: { themes: string; index: ConceptIndex } | null = null;
+
 /** The thesaurus plus the city's theme keywords, to find the words an opportunity uses. */
 const getConceptIndex = cache(async (citySlug: string): Promise<ConceptIndex> => {
   const themes = await db.theme.findMany({
@@ -50,8 +59,11 @@ const getConceptIndex = cache(async (citySlug: string): Promise<ConceptIndex> =>
       keywordsEn: true,
       keywordsZh: true,
     },
+    orderBy: { id: "asc" },
   });
-  return buildIndex(themes);
+  const key = JSON.stringify(themes);
+  if (lastIndex?.themes !== key) lastIndex = { themes: key, index: buildIndex(themes) };
+  return lastIndex.index;
 });
 
 export type ThemeScore = {
