@@ -9,6 +9,8 @@ import { LanguageSwitcher } from "./language-switcher";
 import { UserMenu } from "./user-menu";
 
 type UserMenuLabel = "matches" | "official" | "organisation" | "account" | "users" | "outbox";
+/** Labels from the "audit" namespace. */
+type AuditMenuLabel = "auditLog";
 type SiteMenuLabel =
   | "myInterests"
   | "reviewQueue"
@@ -17,7 +19,7 @@ type SiteMenuLabel =
   | "import"
   | "apiTokens"
   | "notifications";
-type MenuEntry = { path: string; label: UserMenuLabel | SiteMenuLabel };
+type MenuEntry = { path: string; label: UserMenuLabel | SiteMenuLabel | AuditMenuLabel };
 
 const OFFICIAL_WORK: MenuEntry[] = [
   { path: "/official", label: "official" },
@@ -40,6 +42,7 @@ function menuFor(caller: Caller): MenuEntry[][] {
       [
         { path: "/admin/users", label: "users" },
         { path: "/admin/outbox", label: "outbox" },
+        { path: "/admin/audit", label: "auditLog" },
       ],
       personal,
     ];
@@ -70,10 +73,15 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const tu = await getTranslations({ locale, namespace: "userMenu" });
   const ts = await getTranslations({ locale, namespace: "siteMenu" });
   const tn = await getTranslations({ locale, namespace: "notifications" });
+  const ta = await getTranslations({ locale, namespace: "audit" });
   const caller = await getCaller();
   const unread = caller ? await countUnreadNotifications(caller.userId) : 0;
   const labelOf = (label: MenuEntry["label"]) =>
-    SITE_MENU_LABELS.has(label) ? ts(label as SiteMenuLabel) : tu(label as UserMenuLabel);
+    label === "auditLog"
+      ? ta("title")
+      : SITE_MENU_LABELS.has(label)
+        ? ts(label as SiteMenuLabel)
+        : tu(label as UserMenuLabel);
   const other = locale === "en" ? "zh" : "en";
   const switcher = (
     <LanguageSwitcher

@@ -9,6 +9,8 @@ import "server-only";
 //   export const GET = createApiRoute(API_OFFICIALS, async (request, { caller, params }) => …);
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { writeThrottledAudit } from "@/lib/audit/events";
+import { originOf } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { AppError, type ErrorCode, isAppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -91,18 +93,53 @@ const invalidToken = (why: string) =>
   new AppError("UNAUTHENTICATED", `api token ${why}`, { details: { bearer: "invalid" } });
 
 /**
+ * A refused token, in the audit log (api.token_refused): the token's id and
+ * owner when it is one of ours, never the presented string or its hash.
+ * Throttled per token (or "unknown") and client IP.
+ */
+async function auditRefusal(
+  request: Request,
+  token: { id: string; userId: string } | null,
+  reason: string,
+  extra: Record<string, string> = {},
+) {
+  const origin = originOf(request.headers);
+  await writeThrottledAudit(
+    `api-refused:${token?.id ?? "unknown"}:${origin.ip ?? "-"}`,
+    {
+      actorId: token?.userId ?? null,
+      action: "api.token_refused",
+      entityType: "ApiToken",
+      entityId: token?.id ?? null,
+      data: { reason, method: request.method, path: new URL(request.url).pathname, ...extra },
+    },
+    origin,
+  );
+}
+
+/**
  * Who is calling, from the request's bearer token. Missing, unknown,
- * revoked or expired tokens and disabled accounts give UNAUTHENTICATED; the
- * role rule is the caller's business (authorizeApi).
+ * revoked or expired tokens and disabled accounts give UNAUTHENTICATED (all
+ * but a missing one recorded in the audit log); the role rule is the
+ * caller's business (authorizeApi).
  */
 export async function authenticateApi(request: Request, now = new Date()): Promise<ApiCaller> {
   const presented = bearerTokenOf(request.headers.get("authorization"));
   if (!presented) throw new AppError("UNAUTHENTICATED", "no bearer token");
   const token = await findApiToken(db, presented);
-  if (!token) throw invalidToken("unknown");
+  if (!token) {
+    await auditRefusal(request, null, "unknown");
+    throw invalidToken("unknown");
+  }
   const state = tokenState(token, now);
-  if (state !== "active") throw invalidToken(state);
-  if (token.user.status !== "ACTIVE") throw invalidToken("owner disabled");
+  if (state !== "active") {
+    await auditRefusal(request, token, state);
+    throw invalidToken(state);
+  }
+  if (token.user.status !== "ACTIVE") {
+    await auditRefusal(request, token, "owner_disabled");
+    throw invalidToken("owner disabled");
+  }
   if (shouldTouch(token.lastUsedAt, now)) await touchApiToken(db, token.id, now);
   return {
     userId: token.user.id,
@@ -140,7 +177,18 @@ export function createApiRoute<P>(
     try {
       let caller: ApiCaller | null = null;
       if (access !== "public") {
-        caller = authorizeApi(await authenticateApi(request), access);
+        const authenticated = await authenticateApi(request);
+        try {
+          caller = authorizeApi(authenticated, access);
+        } catch (error) {
+          await auditRefusal(
+            request,
+            { id: authenticated.tokenId, userId: authenticated.userId },
+            "role",
+            { role: authenticated.role },
+          );
+          throw error;
+        }
         await enforce([{ key: `api:token:${caller.tokenId}`, rule: API_RATE_LIMIT }]);
       }
       const params = await context.params;

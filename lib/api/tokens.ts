@@ -5,6 +5,7 @@
 //   const { token } = await createApiToken(db, { userId, name: "ETL", actorId: userId });
 //   const found = await findApiToken(db, bearerTokenOf(request.headers.get("authorization")));
 import { createHash, randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/audit/write";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -147,14 +148,12 @@ export async function createApiToken(
       },
       select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "apiToken.create",
-        entityType: "ApiToken",
-        entityId: created.id,
-        data: { userId: input.userId, name: input.name, prefix, source: input.source ?? "ui" },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "apiToken.create",
+      entityType: "ApiToken",
+      entityId: created.id,
+      data: { userId: input.userId, prefix, source: input.source ?? "ui" },
     });
     return created;
   });
@@ -180,14 +179,12 @@ export async function revokeApiToken(
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "api token");
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "apiToken.revoke",
-        entityType: "ApiToken",
-        entityId: input.tokenId,
-        data: { ownerScope: input.ownerId },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "apiToken.revoke",
+      entityType: "ApiToken",
+      entityId: input.tokenId,
+      data: { ownerScope: input.ownerId },
     });
   });
 }

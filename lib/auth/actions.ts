@@ -1,6 +1,8 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
+import { writeThrottledAudit } from "@/lib/audit/events";
+import { originOf, redactAuditOrigins, writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
@@ -12,10 +14,10 @@ import { createAction } from "@/lib/server/action";
 import {
   consumeUserToken,
   createPartnerAccount,
+  eraseEmailsAbout,
   issueUserToken,
   revokeOtherSessions,
   setPassword,
-  writeAudit,
 } from "./mutations";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-policy";
@@ -74,6 +76,12 @@ export const register = createAction(
       return { email: input.email };
     }
     const user = await createPartnerAccount({ ...input, locale });
+    await writeAudit(db, {
+      actorId: user.id,
+      action: "user.register",
+      entityType: "User",
+      entityId: user.id,
+    });
     const token = await issueUserToken(user.id, "VERIFY_EMAIL");
     await queueEmail({
       to: input.email,
@@ -90,6 +98,12 @@ export const verifyEmail = createAction(
   async ({ token }) => {
     const { userId } = await consumeUserToken(token, "VERIFY_EMAIL");
     await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+    await writeAudit(db, {
+      actorId: userId,
+      action: "user.email_verified",
+      entityType: "User",
+      entityId: userId,
+    });
     return undefined;
   },
 );
@@ -106,6 +120,12 @@ export const requestPasswordReset = createAction(
       select: { id: true, name: true, status: true, locale: true },
     });
     if (user && user.status === "ACTIVE") {
+      await writeAudit(db, {
+        actorId: user.id,
+        action: "auth.password_reset_requested",
+        entityType: "User",
+        entityId: user.id,
+      });
       const locale = await currentLocale();
       const token = await issueUserToken(user.id, "RESET_PASSWORD");
       await queueEmail({
@@ -114,6 +134,20 @@ export const requestPasswordReset = createAction(
         template: "reset-password",
         data: { name: user.name, url: link(locale, `/reset-password?token=${token}`) },
       });
+    } else {
+      // No address in the log: only that someone asked for an unknown or inactive account.
+      const origin = originOf(headers);
+      await writeThrottledAudit(
+        `reset-unknown:${origin.ip ?? "-"}`,
+        {
+          actorId: user?.id ?? null,
+          action: "auth.password_reset_requested",
+          entityType: "User",
+          entityId: user?.id ?? null,
+          data: { account: user ? "inactive" : "unknown" },
+        },
+        origin,
+      );
     }
     return undefined; // the same answer for known and unknown addresses
   },
@@ -129,7 +163,7 @@ export const resetPassword = createAction(
     // The link proves the mailbox; every existing session ends.
     await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
     await revokeAllSessions(userId);
-    await writeAudit({
+    await writeAudit(db, {
       actorId: userId,
       action: "user.password_reset",
       entityType: "User",
@@ -139,12 +173,20 @@ export const resetPassword = createAction(
   },
 );
 
-async function checkCurrentPassword(userId: string, password: string) {
+/** Re-authentication for a sensitive change; a wrong password is recorded (auth.reauth_failed). */
+async function checkCurrentPassword(userId: string, password: string, purpose: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { passwordHash: true },
   });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    await writeAudit(db, {
+      actorId: userId,
+      action: "auth.reauth_failed",
+      entityType: "User",
+      entityId: userId,
+      data: { purpose },
+    });
     throw new AppError("BAD_REQUEST", "wrong password", {
       fields: { currentPassword: "wrongPassword" },
     });
@@ -156,12 +198,12 @@ export const changePassword = createAction(
   async ({ currentPassword, password }, { caller }) => {
     const me = caller!;
     await enforce([{ key: `reauth:user:${me.userId}`, rule: RATE_LIMITS.loginPerAccount }]);
-    await checkCurrentPassword(me.userId, currentPassword);
+    await checkCurrentPassword(me.userId, currentPassword, "changePassword");
     const problem = passwordProblem(password, me.email);
     if (problem) throw new AppError("BAD_REQUEST", problem, { fields: { password: problem } });
     await setPassword(me.userId, password);
     await revokeOtherSessions(me.userId, me.sessionId);
-    await writeAudit({
+    await writeAudit(db, {
       actorId: me.userId,
       action: "user.password_changed",
       entityType: "User",
@@ -176,11 +218,17 @@ export const requestEmailChange = createAction(
   async ({ currentPassword, email }, { caller }) => {
     const me = caller!;
     await enforce([{ key: `reauth:user:${me.userId}`, rule: RATE_LIMITS.loginPerAccount }]);
-    await checkCurrentPassword(me.userId, currentPassword);
+    await checkCurrentPassword(me.userId, currentPassword, "changeEmail");
     if (email === me.email)
       throw new AppError("BAD_REQUEST", "same email", { fields: { email: "sameEmail" } });
     const locale = await currentLocale();
     const token = await issueUserToken(me.userId, "CHANGE_EMAIL", email);
+    await writeAudit(db, {
+      actorId: me.userId,
+      action: "user.email_change_requested",
+      entityType: "User",
+      entityId: me.userId,
+    });
     // Sent to the new address: whether it is taken shows only when the link is used.
     await queueEmail({
       to: email,
@@ -204,7 +252,7 @@ export const confirmEmailChange = createAction(
       data: { email: newEmail, emailVerifiedAt: new Date() },
     });
     await revokeAllSessions(userId);
-    await writeAudit({
+    await writeAudit(db, {
       actorId: userId,
       action: "user.email_changed",
       entityType: "User",
@@ -224,7 +272,7 @@ export const logOutEverywhere = createAction(
   { schema: emptySchema, access: {}, name: "logOutEverywhere" },
   async (_input, { caller }) => {
     await revokeAllSessions(caller!.userId);
-    await writeAudit({
+    await writeAudit(db, {
       actorId: caller!.userId,
       action: "user.logout_everywhere",
       entityType: "User",
@@ -236,14 +284,17 @@ export const logOutEverywhere = createAction(
 
 /**
  * GDPR erasure. The organisation goes too when this was its last member,
- * only if the user confirmed it; its expressions of interest go with it.
+ * only if the user confirmed it; its expressions of interest go with it. The
+ * email outbox forgets the messages to the user and those naming them (or the
+ * erased organisation); the audit log keeps the entries, by id only, without
+ * the user's IP addresses and browsers.
  */
 export const deleteAccount = createAction(
   { schema: deleteAccountSchema, access: {}, name: "deleteAccount" },
   async ({ currentPassword, deleteOrganisation }, { caller }) => {
     const me = caller!;
     await enforce([{ key: `reauth:user:${me.userId}`, rule: RATE_LIMITS.loginPerAccount }]);
-    await checkCurrentPassword(me.userId, currentPassword);
+    await checkCurrentPassword(me.userId, currentPassword, "deleteAccount");
     if (me.role === "ADMIN") {
       const admins = await db.user.count({ where: { role: "ADMIN", status: "ACTIVE" } });
       if (admins <= 1)
@@ -251,6 +302,7 @@ export const deleteAccount = createAction(
     }
     await db.$transaction(async (tx) => {
       let organisationDeleted = false;
+      let organisationName: string | undefined;
       if (me.organisationId) {
         const others = await tx.user.count({
           where: { organisationId: me.organisationId, id: { not: me.userId } },
@@ -261,21 +313,36 @@ export const deleteAccount = createAction(
               fields: { deleteOrganisation: "confirmOrganisationDeletion" },
             });
           }
+          organisationName = (
+            await tx.organisation.findUnique({
+              where: { id: me.organisationId },
+              select: { name: true },
+            })
+          )?.name;
           await tx.organisation.delete({ where: { id: me.organisationId } });
           organisationDeleted = true;
         }
       }
-      await tx.user.delete({ where: { id: me.userId } });
-      // No personal data in the log: only that an account (and maybe an organisation) was erased.
-      await tx.auditLog.create({
-        data: {
-          actorId: me.userId,
-          action: "user.deleted",
-          entityType: "User",
-          entityId: me.userId,
-          data: { organisationDeleted },
-        },
+      // A new address the user asked for but never confirmed is theirs too.
+      const pending = await tx.userToken.findMany({
+        where: { userId: me.userId, purpose: "CHANGE_EMAIL", newEmail: { not: null } },
+        select: { newEmail: true },
       });
+      await tx.user.delete({ where: { id: me.userId } });
+      await eraseEmailsAbout(tx, {
+        addresses: [me.email, ...pending.map((t) => t.newEmail!)],
+        mentions: [me.name, ...(organisationName ? [organisationName] : [])],
+      });
+      // No personal data in the log: only that an account (and maybe an organisation) was erased.
+      await writeAudit(tx, {
+        actorId: me.userId,
+        action: "user.deleted",
+        entityType: "User",
+        entityId: me.userId,
+        data: { organisationDeleted },
+      });
+      // The erased user's IP addresses and browsers go too, this entry's included.
+      await redactAuditOrigins(tx, me.userId);
     });
     return undefined;
   },

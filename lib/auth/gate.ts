@@ -2,9 +2,11 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
+import { type DeniedAt, reportAccessDenied } from "@/lib/audit/events";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { sessionCookie } from "./cookies";
 import { loadSession } from "./sessions";
 
 export type Caller = {
@@ -39,6 +41,9 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
       headers: Object.fromEntries(headerStore.entries()),
     } as never,
     secret: env().NEXTAUTH_SECRET,
+    // The same name next-auth sets (lib/auth/cookies.ts): __Secure- on HTTPS.
+    cookieName: sessionCookie(env().NEXTAUTH_URL).name,
+    secureCookie: sessionCookie(env().NEXTAUTH_URL).secure,
   });
   if (!token?.sid || typeof token.sv !== "number") return null;
   const session = await loadSession(token.sid, token.sv);
@@ -55,16 +60,29 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
   };
 });
 
-/** Checks a caller against a rule; throws AppError UNAUTHENTICATED or FORBIDDEN. */
-export function authorize(caller: Caller | null, rule: GateRule = {}): Caller {
+/** Why a signed-in caller does not pass a rule; null when they do. */
+export function refusalOf(caller: Caller, rule: GateRule): string | null {
+  if (rule.roles && !rule.roles.includes(caller.role)) return "role";
+  if (rule.organisation && !caller.organisationId) return "no_organisation";
+  return null;
+}
+
+/**
+ * Checks a caller against a rule; throws AppError UNAUTHENTICATED or
+ * FORBIDDEN. A signed-in caller refused is recorded in the audit log
+ * (authz.denied, written after the response); `where` names the page, action
+ * or route for the entry.
+ */
+export function authorize(caller: Caller | null, rule: GateRule = {}, where?: DeniedAt): Caller {
   if (!caller) throw new AppError("UNAUTHENTICATED");
-  if (rule.roles && !rule.roles.includes(caller.role))
-    throw new AppError("FORBIDDEN", `role ${caller.role}`);
-  if (rule.organisation && !caller.organisationId)
-    throw new AppError("FORBIDDEN", "no organisation");
+  const refusal = refusalOf(caller, rule);
+  if (refusal) {
+    reportAccessDenied(caller, rule, refusal, where);
+    throw new AppError("FORBIDDEN", refusal === "role" ? `role ${caller.role}` : "no organisation");
+  }
   return caller;
 }
 
-export async function requireCaller(rule: GateRule = {}): Promise<Caller> {
-  return authorize(await getCaller(), rule);
+export async function requireCaller(rule: GateRule = {}, where?: DeniedAt): Promise<Caller> {
+  return authorize(await getCaller(), rule, where);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "./password";
 import { hashToken, newToken } from "./tokens";
@@ -89,12 +90,39 @@ export async function revokeOtherSessions(userId: string, keepSessionId: string)
   });
 }
 
-export async function writeAudit(entry: {
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  data?: Record<string, unknown>;
-}) {
-  await db.auditLog.create({ data: { ...entry, data: entry.data as never } });
+type EmailTx = {
+  emailMessage: {
+    deleteMany(args: { where: Prisma.EmailMessageWhereInput }): Promise<{ count: number }>;
+  };
+};
+
+/**
+ * Erasure of the email outbox: the messages sent (or still to be sent) to the
+ * given addresses, and those to anyone whose subject or text names one of the
+ * mentions (the erased person's name, address, organisation). Mentions shorter
+ * than 3 characters are ignored, so that a short name cannot sweep the outbox.
+ */
+export async function eraseEmailsAbout(
+  tx: EmailTx,
+  input: { addresses: string[]; mentions: string[] },
+): Promise<number> {
+  const addresses = [...new Set(input.addresses.map((a) => a.trim().toLowerCase()))].filter(
+    Boolean,
+  );
+  const mentions = [...new Set([...addresses, ...input.mentions.map((m) => m.trim())])].filter(
+    (m) => m.length >= 3,
+  );
+  const { count } = await tx.emailMessage.deleteMany({
+    where: {
+      OR: [
+        { to: { in: addresses, mode: "insensitive" } },
+        ...mentions.flatMap((m) => [
+          { subject: { contains: m, mode: "insensitive" as const } },
+          { text: { contains: m, mode: "insensitive" as const } },
+          { html: { contains: m, mode: "insensitive" as const } },
+        ]),
+      ],
+    },
+  });
+  return count;
 }

@@ -16,7 +16,8 @@ export async function requirePageCaller(
   const caller = await getCaller();
   if (!caller) redirect(`/${locale}/login?next=${encodeURIComponent(`/${locale}${path}`)}`);
   try {
-    return authorize(caller, rule);
+    // A signed-in caller with the wrong role is recorded (authz.denied) before the 404.
+    return authorize(caller, rule, { page: `/${locale}${path}`.split("?")[0]! });
   } catch {
     notFound();
   }

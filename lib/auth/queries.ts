@@ -48,7 +48,8 @@ export async function exportPersonalData(caller: Caller) {
     : null;
   const auditTrail = await db.auditLog.findMany({
     where: { actorId: caller.userId },
-    select: { action: true, entityType: true, createdAt: true },
+    // Their own IP addresses and browsers are their personal data too (art. 15).
+    select: { action: true, entityType: true, createdAt: true, ip: true, userAgent: true },
     orderBy: { createdAt: "asc" },
   });
   return { exportedAt: new Date().toISOString(), user, organisation, auditTrail };

@@ -1,12 +1,14 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import NextAuth from "next-auth";
+import { originOf } from "@/lib/audit/write";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientIp } from "@/lib/http/client-ip";
 import { enforce, RATE_LIMITS, reset } from "@/lib/rate-limit";
 import { errorResponse } from "@/lib/server/route";
-import { authOptions } from "./options";
+import { auditFailedSignIn, authOptions } from "./options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -18,6 +20,7 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 export async function handleAuth(request: Request, context: Context) {
   const { nextauth } = await context.params;
   const isLogin = request.method === "POST" && nextauth.join("/") === "callback/credentials";
+  const origin = originOf(request.headers);
   let accountKey: string | null = null;
   if (isLogin) {
     const form = await request
@@ -37,6 +40,14 @@ export async function handleAuth(request: Request, context: Context) {
       ]);
     } catch (error) {
       if (error instanceof AppError && error.code === "RATE_LIMITED") {
+        // Recorded once per window and account (or unknown address) and IP, not per attempt.
+        const account = email
+          ? await db.user.findUnique({ where: { email }, select: { id: true } })
+          : null;
+        await auditFailedSignIn(account?.id ?? null, "rate_limited", origin, {
+          limit: 1,
+          windowSeconds: RATE_LIMITS.loginPerAccount.windowSeconds,
+        });
         // next-auth's client reads `url` and its `error` parameter.
         const url = `${env().NEXTAUTH_URL}/en/login?error=RATE_LIMITED`;
         return NextResponse.json(
@@ -47,7 +58,7 @@ export async function handleAuth(request: Request, context: Context) {
       return errorResponse(error);
     }
   }
-  const handler = NextAuth(authOptions());
+  const handler = NextAuth(authOptions(origin));
   const response: Response = await handler(request, context);
   if (isLogin && accountKey && response.ok) {
     const body = (await response

@@ -16,11 +16,13 @@ export async function createSession(userId: string, userAgent: string | null) {
   return session.id;
 }
 
-export async function revokeSession(sessionId: string) {
-  await db.session.updateMany({
+/** Revokes one session; true when it was still live. */
+export async function revokeSession(sessionId: string): Promise<boolean> {
+  const { count } = await db.session.updateMany({
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  return count > 0;
 }
 
 /** Ends every session of a user: "log out everywhere", a disabled account, a new password. */

@@ -18,6 +18,7 @@
 // Progress is written to the ImportRun row with the plain client, outside
 // the transaction, so that other requests can read it while it runs.
 import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/audit/write";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { msg } from "@/lib/validation/fields";
 import { type ImportLocale, importTranslator } from "./messages";
@@ -321,14 +322,12 @@ async function write(
       ids.push(...creates.map((r) => r.id), ...updates.map((r) => r.id));
       await progress(start + chunk.length);
     }
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "organisations.import",
-        entityType: "ImportRun",
-        entityId: runId,
-        data: { source: input.source, fileName: input.fileName ?? null, created, updated },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "organisations.import",
+      entityType: "ImportRun",
+      entityId: runId,
+      data: { source: input.source, created, updated },
     });
     return { created, updated, ids };
   }, TRANSACTION_OPTIONS);

@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors/app-error";
@@ -129,18 +130,16 @@ export async function inviteToExpressInterest(input: {
       },
       select: { id: true, createdAt: true, recipients: true },
     });
-    await tx.auditLog.create({
+    await writeAudit(tx, {
+      actorId: input.invitedById,
+      action: "interestInvite.create",
+      entityType: "InterestInvite",
+      entityId: invite.id,
       data: {
-        actorId: input.invitedById,
-        action: "interestInvite.create",
-        entityType: "InterestInvite",
-        entityId: invite.id,
-        data: {
-          organisationId: organisation.id,
-          targetKind: input.targetKind,
-          targetId: input.targetId,
-          recipients: members.length,
-        },
+        organisationId: organisation.id,
+        targetKind: input.targetKind,
+        targetId: input.targetId,
+        recipients: members.length,
       },
     });
     return { invite, target, organisationName: organisation.name, members };

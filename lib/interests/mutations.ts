@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { enqueueDelivery, storeEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
@@ -362,18 +363,17 @@ export async function transitionInterest(input: TransitionInput): Promise<Transi
       },
     });
     if (actor === "official") {
-      await tx.auditLog.create({
+      await writeAudit(tx, {
+        actorId: input.actorId,
+        action: `interest.${input.action}`,
+        entityType: "ExpressionOfInterest",
+        entityId: interest.id,
         data: {
-          actorId: input.actorId,
-          action: `interest.${input.action}`,
-          entityType: "ExpressionOfInterest",
-          entityId: interest.id,
-          data: {
-            from: interest.status,
-            to,
-            ...(note ? { note } : {}),
-            ...(decline ? { declineReason: input.declineReason } : {}),
-          },
+          from: interest.status,
+          to,
+          // The note itself stays in the interest's history, not in the append-only log.
+          ...(note ? { hasNote: true } : {}),
+          ...(decline ? { declineReason: input.declineReason } : {}),
         },
       });
     }
@@ -581,14 +581,12 @@ async function assignOne(
         data: { from: interest.assigneeId, to: assigneeId },
       },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId,
-        action: "interest.assign",
-        entityType: "ExpressionOfInterest",
-        entityId: id,
-        data: { from: interest.assigneeId, to: assigneeId },
-      },
+    await writeAudit(tx, {
+      actorId,
+      action: "interest.assign",
+      entityType: "ExpressionOfInterest",
+      entityId: id,
+      data: { from: interest.assigneeId, to: assigneeId },
     });
     const assignee =
       assigneeId && assigneeId !== actorId ? await activeOfficial(tx, assigneeId) : null;
@@ -635,14 +633,12 @@ export async function addInterestNote(input: {
       data: { interestId: interest.id, authorId: input.authorId, body: input.body },
       select: { id: true },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: input.authorId,
-        action: "interest.note",
-        entityType: "ExpressionOfInterest",
-        entityId: interest.id,
-        data: { noteId: note.id },
-      },
+    await writeAudit(tx, {
+      actorId: input.authorId,
+      action: "interest.note",
+      entityType: "ExpressionOfInterest",
+      entityId: interest.id,
+      data: { noteId: note.id },
     });
     return note;
   });

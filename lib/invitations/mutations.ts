@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -54,18 +55,16 @@ export async function createInvitation(input: {
       },
       select: { id: true, email: true, role: true, organisationId: true, expiresAt: true },
     });
-    await tx.auditLog.create({
+    await writeAudit(tx, {
+      actorId: input.invitedById,
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: created.id,
+      // The invitation holds the address; the log only its id (no personal data).
       data: {
-        actorId: input.invitedById,
-        action: "invitation.create",
-        entityType: "Invitation",
-        entityId: created.id,
-        data: {
-          email,
-          role: input.role,
-          organisationId: input.organisationId,
-          replaced: replaced.count,
-        },
+        role: input.role,
+        organisationId: input.organisationId,
+        replaced: replaced.count,
       },
     });
     return created;
@@ -94,14 +93,12 @@ export async function revokeInvitation(input: {
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "no pending invitation in scope");
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "invitation.revoke",
-        entityType: "Invitation",
-        entityId: input.invitationId,
-        data: { organisationId: input.organisationId },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "invitation.revoke",
+      entityType: "Invitation",
+      entityId: input.invitationId,
+      data: { organisationId: input.organisationId },
     });
   });
 }
@@ -178,17 +175,15 @@ export async function acceptInvitation(input: {
         },
         select: { id: true, email: true },
       });
-      await tx.auditLog.create({
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "invitation.accept",
+        entityType: "Invitation",
+        entityId: invitation.id,
         data: {
-          actorId: user.id,
-          action: "invitation.accept",
-          entityType: "Invitation",
-          entityId: invitation.id,
-          data: {
-            role: accepted.role,
-            organisationId: accepted.organisationId,
-            invitedById: accepted.invitedById,
-          },
+          role: accepted.role,
+          organisationId: accepted.organisationId,
+          invitedById: accepted.invitedById,
         },
       });
       return { outcome: "accepted" as const, userId: user.id, email: user.email };

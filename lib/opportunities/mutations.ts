@@ -4,6 +4,7 @@ import "server-only";
 // transaction with its AuditLog row, refuses to overwrite a version newer
 // than the one the official read (CONFLICT, naming who changed it and when),
 // and queues re-scoring only after the transaction has committed.
+import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -225,20 +226,18 @@ export async function saveOpportunity(input: {
         : before
           ? "opportunity.update"
           : "opportunity.create";
-      await tx.auditLog.create({
+      await writeAudit(tx, {
+        actorId: input.actorId,
+        action,
+        entityType: "Opportunity",
+        entityId: saved.id,
         data: {
-          actorId: input.actorId,
-          action,
-          entityType: "Opportunity",
-          entityId: saved.id,
-          data: {
-            changed,
-            ...(before?.slug !== saved.slug ? { slug: saved.slug } : {}),
-            ...(before?.status !== saved.status
-              ? { status: { from: before?.status ?? null, to: saved.status } }
-              : {}),
-          } as Prisma.InputJsonValue,
-        },
+          changed,
+          ...(before?.slug !== saved.slug ? { slug: saved.slug } : {}),
+          ...(before?.status !== saved.status
+            ? { status: { from: before?.status ?? null, to: saved.status } }
+            : {}),
+        } as Prisma.InputJsonValue,
       });
       const scoredChange = Object.keys(changed).some((field) => SCORED_FIELDS.has(field));
       return { saved, rescore: saved.status === "PUBLISHED" && (publishing || scoredChange) };
@@ -271,14 +270,12 @@ export async function closeOpportunity(input: {
       data: { status: "CLOSED" },
       select: SELECT,
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "opportunity.close",
-        entityType: "Opportunity",
-        entityId: saved.id,
-        data: { status: { from: "PUBLISHED", to: "CLOSED" } },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "opportunity.close",
+      entityType: "Opportunity",
+      entityId: saved.id,
+      data: { status: { from: "PUBLISHED", to: "CLOSED" } },
     });
     return { id: saved.id, slug: saved.slug, status: saved.status, updatedAt: saved.updatedAt };
   });
@@ -305,14 +302,12 @@ export async function reopenOpportunity(input: {
       data: { status: "PUBLISHED" },
       select: SELECT,
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "opportunity.reopen",
-        entityType: "Opportunity",
-        entityId: saved.id,
-        data: { status: { from: "CLOSED", to: "PUBLISHED" } },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "opportunity.reopen",
+      entityType: "Opportunity",
+      entityId: saved.id,
+      data: { status: { from: "CLOSED", to: "PUBLISHED" } },
     });
     return saved;
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -75,9 +76,7 @@ async function replaceThemes(tx: Tx, organisationId: string, themeIds: string[])
 }
 
 async function audit(tx: Tx, actorId: string | null, action: string, organisationId: string) {
-  await tx.auditLog.create({
-    data: { actorId, action, entityType: "Organisation", entityId: organisationId },
-  });
+  await writeAudit(tx, { actorId, action, entityType: "Organisation", entityId: organisationId });
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { requestRebuild } from "@/lib/matching/jobs";
@@ -52,14 +53,12 @@ export async function updateThemeKeywords(input: {
       data: { keywordsEn: input.keywordsEn, keywordsZh: input.keywordsZh },
       select: { updatedAt: true },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "theme.keywords",
-        entityType: "Theme",
-        entityId: theme.id,
-        data: { keywordsEn: en, keywordsZh: zh },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "theme.keywords",
+      entityType: "Theme",
+      entityId: theme.id,
+      data: { keywordsEn: en, keywordsZh: zh },
     });
     return { changed: true, updatedAt: saved.updatedAt };
   });

@@ -1,6 +1,7 @@
 // The first administrator, made from the command line (scripts/create-admin.ts).
 // Takes its own Prisma client: it runs outside the app, with or without it running.
 import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/db/client";
@@ -88,14 +89,12 @@ export async function ensureAdmin(
         data: { email, name, passwordHash, role: "ADMIN", status: "ACTIVE", emailVerifiedAt: now },
         select: { id: true },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: null,
-          action: "user.create_admin",
-          entityType: "User",
-          entityId: created.id,
-          data: { via: "create-admin" },
-        },
+      await writeAudit(tx, {
+        actorId: null,
+        action: "user.create_admin",
+        entityType: "User",
+        entityId: created.id,
+        data: { via: "create-admin" },
       });
     });
     return { action: "created", email, generatedPassword: generated, passwordSet: true };
@@ -117,18 +116,16 @@ export async function ensureAdmin(
       where: { userId: existing.id, revokedAt: null },
       data: { revokedAt: now },
     });
-    await tx.auditLog.create({
+    await writeAudit(tx, {
+      actorId: null,
+      action: existing.role === "ADMIN" ? "user.update_admin" : "user.role.change",
+      entityType: "User",
+      entityId: existing.id,
       data: {
-        actorId: null,
-        action: existing.role === "ADMIN" ? "user.update_admin" : "user.role.change",
-        entityType: "User",
-        entityId: existing.id,
-        data: {
-          via: "create-admin",
-          from: existing.role,
-          to: "ADMIN",
-          passwordSet: Boolean(passwordHash),
-        },
+        via: "create-admin",
+        from: existing.role,
+        to: "ADMIN",
+        passwordSet: Boolean(passwordHash),
       },
     });
   });

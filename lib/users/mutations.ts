@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -49,14 +50,12 @@ export async function setUserStatus(input: {
     });
     if (count !== 1) throw new AppError("CONFLICT", "status changed meanwhile");
     if (input.status === "DISABLED") await endAllSessions(tx, input.userId);
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: input.status === "DISABLED" ? "user.disable" : "user.enable",
-        entityType: "User",
-        entityId: input.userId,
-        data: { from: user.status, to: input.status },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: input.status === "DISABLED" ? "user.disable" : "user.enable",
+      entityType: "User",
+      entityId: input.userId,
+      data: { from: user.status, to: input.status },
     });
     return { changed: true };
   });
@@ -84,14 +83,12 @@ export async function changeUserRole(input: { actorId: string; userId: string; r
     });
     if (count !== 1) throw new AppError("CONFLICT", "role changed meanwhile");
     await endAllSessions(tx, input.userId);
-    await tx.auditLog.create({
-      data: {
-        actorId: input.actorId,
-        action: "user.role.change",
-        entityType: "User",
-        entityId: input.userId,
-        data: { from: user.role, to: input.role },
-      },
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "user.role.change",
+      entityType: "User",
+      entityId: input.userId,
+      data: { from: user.role, to: input.role },
     });
     return { changed: true };
   });
