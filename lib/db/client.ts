@@ -8,7 +8,7 @@ export type ClientOptions = {
   applicationName?: string;
   /**
    * Server-side limit for one statement, lock waits included (ms; 0 = none).
-   * PostgreSQL cancels the statement and the connection stays usable.
+   * PostgreSQL cancels the statement; the pool replaces the connection.
    */
   statementTimeoutMs?: number;
   /** A transaction left idle this long (ms) is ended by the server, releasing its locks (0 = none). */

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { createPrismaClient, type Db } from "./client";
+import { APP_POOL, createPrismaClient, type Db } from "./client";
 
 // One client per process, kept across hot reloads in development. It is made
 // on first use, so that importing this module (as `next build` does) needs no
@@ -8,6 +8,7 @@ const globalForDb = globalThis as unknown as { bridgeheadDb?: Db };
 
 function client(): Db {
   globalForDb.bridgeheadDb ??= createPrismaClient(env().DATABASE_URL, {
+    ...APP_POOL,
     max: env().DATABASE_POOL_SIZE,
   });
   return globalForDb.bridgeheadDb;
@@ -20,5 +21,17 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(target) : value;
   },
 });
+
+/**
+ * Closes this process's pool (graceful shutdown, lib/health/shutdown.ts):
+ * its connections end cleanly instead of being cut when the process exits.
+ * A later use would open a new pool.
+ */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.bridgeheadDb;
+  if (!current) return;
+  globalForDb.bridgeheadDb = undefined;
+  await current.$disconnect();
+}
 
 export type { Db };

@@ -6,6 +6,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createEmptyDatabase } from "@/lib/testing/databases";
 import { checkReadiness } from "./readiness";
+import { shutdownState } from "./shutdown-state";
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -60,5 +61,16 @@ describe("readiness", () => {
     });
     expect(Date.now() - started).toBeLessThan(6_000);
     await dead.$disconnect();
+  });
+
+  it("is not ready once the instance is shutting down, so balancers send new requests elsewhere", async () => {
+    await migrate(url);
+    expect(await checkReadiness(db)).toMatchObject({ ready: true });
+    shutdownState().since = Date.now(); // what lib/health/shutdown.ts does on SIGTERM
+    try {
+      expect(await checkReadiness(db)).toEqual({ ready: false, reason: "shutting-down" });
+    } finally {
+      shutdownState().since = undefined;
+    }
   });
 });

@@ -1,17 +1,26 @@
-// Readiness: the database answers and every migration on disk is applied.
+// Readiness: the database answers, every migration on disk is applied, and
+// the instance is not shutting down.
 // Used by /api/ready (load balancers, orchestrators) and its tests.
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
+import { isShuttingDown } from "./shutdown-state";
 
 export type Readiness =
   | { ready: true; migrations: number }
-  | { ready: false; reason: "database-unreachable" | "migrations-pending"; pending?: string[] };
+  | {
+      ready: false;
+      reason: "database-unreachable" | "migrations-pending" | "shutting-down";
+      pending?: string[];
+    };
 
 export async function checkReadiness(
   db: Db,
   options: { migrationsDir?: string; timeoutMs?: number } = {},
 ): Promise<Readiness> {
+  // A load balancer that still reaches this instance over a kept-alive
+  // connection learns to send new requests elsewhere.
+  if (isShuttingDown()) return { ready: false, reason: "shutting-down" };
   const dir = options.migrationsDir ?? path.resolve(process.cwd(), "prisma/migrations");
   const onDisk = (await listMigrations(dir)).map((m) => m.name);
   let applied: string[];

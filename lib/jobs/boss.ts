@@ -59,15 +59,32 @@ export async function sendJob<N extends QueueName>(
 }
 
 /**
+ * Stops fetching jobs in this process (the first step of a graceful
+ * shutdown): jobs already running go on, and the queue stays open so that
+ * requests still in flight, and those jobs, can enqueue. Does nothing when
+ * this process never used the queue.
+ */
+export async function pauseWorkers(): Promise<void> {
+  const holder = globalForBoss.bridgeheadBoss;
+  if (!holder) return;
+  const boss = await holder.started.catch(() => null);
+  if (!boss) return;
+  for (const name of Object.keys(QUEUES)) await boss.offWork(name);
+}
+
+/**
  * Stops pg-boss gracefully: no new jobs are fetched, running jobs get up to
- * `timeoutMs` to finish (those still running are then failed, to be retried),
- * and the pool is closed.
+ * `timeoutMs` to finish (those still running are then failed, so that
+ * pg-boss retries them as their queue allows), and the pool is closed.
+ * While it waits, the running jobs can still enqueue on it.
  */
 export async function stopBoss(timeoutMs = 30_000): Promise<void> {
   const holder = globalForBoss.bridgeheadBoss;
   if (!holder) return;
-  globalForBoss.bridgeheadBoss = undefined;
   const boss = await holder.started.catch(() => null);
-  if (!boss) return;
-  await boss.stop({ graceful: true, wait: true, close: true, timeout: timeoutMs });
+  try {
+    if (boss) await boss.stop({ graceful: true, wait: true, close: true, timeout: timeoutMs });
+  } finally {
+    if (globalForBoss.bridgeheadBoss === holder) globalForBoss.bridgeheadBoss = undefined;
+  }
 }
