@@ -54,7 +54,8 @@ describe("isDatabaseUnavailable, with errors from a closed port", () => {
     expect(isDatabaseUnavailable(query)).toBe(true);
     const transaction = await caught(prisma.$transaction((tx) => tx.user.findFirst()));
     expect(isDatabaseUnavailable(transaction)).toBe(true);
-  });
+    // The first query loads Prisma's engine: seconds on a busy machine.
+  }, 30_000);
 
   it("recognises a raw query's P2010 whose adapter error is DatabaseNotReachable", async () => {
     const error = await caught(prisma.$queryRaw`SELECT 1`);
