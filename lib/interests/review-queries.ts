@@ -7,6 +7,7 @@ import "server-only";
 // the queue, the export and the dashboard (dashboard-queries.ts).
 import { cache } from "react";
 import type { Caller } from "@/lib/auth/gate";
+import { getCityProfile } from "@/lib/cities/queries";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -18,7 +19,8 @@ import type {
   OrganisationType,
 } from "@/lib/generated/prisma/enums";
 import { isOfficialRole } from "@/lib/matching/official-schema";
-import { containsPattern } from "@/lib/matching/queries";
+import { containsPattern, getThemeNames } from "@/lib/matching/queries";
+import { loadInterestHistory } from "./queries";
 import {
   hasHan,
   REVIEW_TIME_ZONE,
@@ -278,9 +280,10 @@ export async function listAssignableOfficials(caller: ReviewCaller) {
  * One expression for the detail page: its texts, the organisation's full
  * profile (the shape of OrganisationProfile), theme, opportunity, assignee,
  * internal notes and the stored match score with its explanation. Null when
- * it does not exist or is not in the city's themes.
+ * it does not exist or is not in the city's themes. Cached for the request:
+ * the page's metadata (its title) and the page itself read it once.
  */
-export async function getReviewInterest(
+export const getReviewInterest = cache(async function getReviewInterest(
   caller: ReviewCaller,
   id: string,
   { citySlug = env().CITY_SLUG }: ReviewOptions = {},
@@ -369,6 +372,24 @@ export async function getReviewInterest(
     select: { score: true, explanation: true, computedAt: true },
   });
   return { ...interest, match };
-}
+});
 
 export type ReviewInterest = NonNullable<Awaited<ReturnType<typeof getReviewInterest>>>;
+
+/**
+ * Everything the officials' detail page of one expression reads: the
+ * expression (getReviewInterest), its full history, the officials it can be
+ * assigned to, the theme names and the city. Null when there is no such
+ * expression in the city's themes.
+ */
+export async function loadReviewInterestPage(caller: ReviewCaller, id: string) {
+  const interest = await getReviewInterest(caller, id);
+  if (!interest) return null;
+  const [history, officials, themeNames, city] = await Promise.all([
+    loadInterestHistory(interest.id, "official"),
+    listAssignableOfficials(caller),
+    getThemeNames(),
+    getCityProfile(),
+  ]);
+  return { interest, history, officials, themeNames, city };
+}

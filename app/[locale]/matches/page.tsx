@@ -10,21 +10,14 @@ import { ThemeRanking } from "@/components/matching/theme-ranking";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requirePageCaller } from "@/lib/auth/page-gate";
-import { getCityProfile } from "@/lib/cities/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import { scoreBand } from "@/lib/matching/labels";
-import {
-  countMatchScores,
-  getThemeNames,
-  getThemeScores,
-  listSuggestedOpportunities,
-} from "@/lib/matching/queries";
-import { isFiltered, parseSuggestionState } from "@/lib/matching/schema";
+import { loadSuggestionsPage } from "@/lib/matching/queries";
+import { isFiltered } from "@/lib/matching/schema";
 import { SCORE_FLOOR } from "@/lib/matching/score";
 import { today } from "@/lib/opportunities/visibility";
-import { getOwnOrganisation } from "@/lib/organisations/queries";
 import { COOPERATION_TYPES } from "@/lib/organisations/schema";
 
 export const dynamic = "force-dynamic";
@@ -51,20 +44,9 @@ export default async function MatchesPage({ params, searchParams }: Props) {
     roles: ["PARTNER"],
     organisation: true,
   });
-  const organisation = await getOwnOrganisation(caller);
-  if (!organisation || organisation.onboardingStep !== null) redirect(`/${locale}/onboarding`);
-
-  const [themeNames, themeScores, scoreCount, city] = await Promise.all([
-    getThemeNames(),
-    getThemeScores(caller),
-    countMatchScores(caller),
-    getCityProfile(),
-  ]);
-  const parsed = parseSuggestionState(await searchParams);
-  // A theme that is not one of the city's is no filter at all.
-  const state =
-    parsed.theme && !themeNames.has(parsed.theme) ? { ...parsed, theme: undefined } : parsed;
-  const suggestions = await listSuggestedOpportunities(caller, state, locale);
+  const page = await loadSuggestionsPage(caller, await searchParams, locale);
+  if (!page) redirect(`/${locale}/onboarding`);
+  const { organisation, themeNames, themeScores, scoreCount, city, state, suggestions } = page;
 
   const t = await getTranslations({ locale, namespace: "suggestions" });
   const tMatching = await getTranslations({ locale, namespace: "matching" });

@@ -6,12 +6,10 @@ import { InterestCta } from "@/components/interests/interest-cta";
 import { OpportunityCard } from "@/components/site/opportunity-card";
 import { Badge } from "@/components/ui/badge";
 import { getCaller } from "@/lib/auth/gate";
-import { getCityProfile } from "@/lib/cities/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
-import { findOpenInterest } from "@/lib/interests/queries";
-import { getThemeWithOpportunities } from "@/lib/themes/queries";
+import { getThemeWithOpportunities, loadThemePage } from "@/lib/themes/queries";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -30,16 +28,12 @@ export default async function ThemePage({ params }: Props) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [theme, city] = await Promise.all([getThemeWithOpportunities(slug), getCityProfile()]);
-  if (!theme || !city) notFound();
+  const caller = await getCaller();
+  const page = await loadThemePage(slug, caller);
+  if (!page) notFound();
+  const { theme, city, partnerOrganisation, existing } = page;
   const t = await getTranslations({ locale, namespace: "theme" });
   const keywords = locale === "zh" ? theme.keywordsZh : theme.keywordsEn;
-  const caller = await getCaller();
-  const partnerOrganisation =
-    caller?.role === "PARTNER" && caller.organisationId ? caller.organisationId : null;
-  const existing = partnerOrganisation
-    ? await findOpenInterest(partnerOrganisation, { themeId: theme.id })
-    : null;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">

@@ -12,16 +12,13 @@ import { OrganisationProfile } from "@/components/organisations/organisation-pro
 import { Card } from "@/components/ui/card";
 import { getCaller } from "@/lib/auth/gate";
 import { requirePageCaller } from "@/lib/auth/page-gate";
-import { getCityProfile } from "@/lib/cities/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
-import { loadInterestHistory } from "@/lib/interests/queries";
-import { getReviewInterest, listAssignableOfficials } from "@/lib/interests/review-queries";
+import { getReviewInterest, loadReviewInterestPage } from "@/lib/interests/review-queries";
 import { waitedParts } from "@/lib/interests/review-schema";
 import { availableActions, isOpen, type OfficialAction } from "@/lib/interests/state";
 import { isOfficialRole, OFFICIAL_ROLES } from "@/lib/matching/official-schema";
-import { getThemeNames } from "@/lib/matching/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -58,14 +55,9 @@ export default async function ReviewInterestPage({ params }: Props) {
     roles: OFFICIAL_ROLES,
   });
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
-  const interest = await getReviewInterest(caller, id);
-  if (!interest) notFound();
-  const [history, officials, themeNames, city] = await Promise.all([
-    loadInterestHistory(interest.id, "official"),
-    listAssignableOfficials(caller),
-    getThemeNames(),
-    getCityProfile(),
-  ]);
+  const page = await loadReviewInterestPage(caller, id);
+  if (!page) notFound();
+  const { interest, history, officials, themeNames, city } = page;
 
   const t = await getTranslations({ locale, namespace: "reviewDetail" });
   const tQueue = await getTranslations({ locale, namespace: "review" });
