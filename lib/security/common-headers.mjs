@@ -3,7 +3,7 @@
 // 3.4). Plain JavaScript so that next.config.js can use it; the page CSP
 // with its nonce is in lib/security/headers.ts and proxy.ts.
 
-/** For JSON, files and anything that is not a page: nothing may load, nothing may frame it. */
+/** For JSON answers and Next's own files: nothing may load, nothing may frame it. */
 export const NON_PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** @param {{ production: boolean }} options */

@@ -1,8 +1,11 @@
 // Security headers (OWASP ASVS 5.0, 3.4). Pages get a Content-Security-Policy
 // with a fresh nonce per request (proxy.ts): Next puts the nonce on its own
-// scripts, and no other inline script runs. API answers and files get a
-// policy that allows nothing (proxy.ts, and next.config.js for Next's own
-// files). The other headers are the same everywhere: next.config.js.
+// scripts, and no other inline script runs. Paths with a dot (public files,
+// and the 404 page they may turn out to be) get the same page policy, so that
+// the 404 page loads its styles. API answers get a policy that allows nothing
+// (proxy.ts), as do Next's own files (next.config.js). The other headers are
+// the same everywhere: next.config.js. The rules per request are in
+// request-policy.ts.
 
 /** A fresh, unguessable nonce: 16 random bytes, base64. */
 export function createNonce(): string {
@@ -29,5 +32,5 @@ export function pageContentSecurityPolicy(nonce: string, options: { dev: boolean
   ].join("; ");
 }
 
-/** For JSON, files and anything that is not a page: nothing may load, nothing may frame it. */
+/** For JSON answers and Next's own files: nothing may load, nothing may frame it. */
 export { NON_PAGE_CONTENT_SECURITY_POLICY } from "./common-headers.mjs";

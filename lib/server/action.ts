@@ -2,8 +2,11 @@ import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { authorize, type Caller, type GateRule, getCaller } from "@/lib/auth/gate";
+import { isDatabaseUnavailable, isInvalidTextEncoding } from "@/lib/db/errors";
 import { AppError, type ErrorCode, isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/server/logger";
+import { requestIdFrom, runWithRequestContext } from "@/lib/server/request-context";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/server/route";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -15,6 +18,8 @@ export type ActionResult<T = undefined> =
       retryAfter?: number;
       /** Safe facts to show, e.g. { by, at } of the change that won a CONFLICT. */
       details?: Record<string, string>;
+      /** The request's id (X-Request-Id), for unexpected failures: the logs have the detail. */
+      requestId?: string;
     };
 
 type Access = GateRule | "public";
@@ -57,34 +62,53 @@ export function createAction<S extends z.ZodType, T>(
   handler: (input: z.output<S>, context: { caller: Caller | null; headers: Headers }) => Promise<T>,
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (raw) => {
-    try {
-      const caller =
-        options.access === "public"
-          ? await getCaller()
-          : authorize(await getCaller(), options.access);
-      const parsed = options.schema.safeParse(toPlainObject(raw));
-      if (!parsed.success) {
-        return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
+    const requestHeaders = await headers();
+    const requestId = requestIdFrom(requestHeaders);
+    return runWithRequestContext({ requestId }, async (): Promise<ActionResult<T>> => {
+      try {
+        const caller =
+          options.access === "public"
+            ? await getCaller()
+            : authorize(await getCaller(), options.access);
+        const parsed = options.schema.safeParse(toPlainObject(raw));
+        if (!parsed.success) {
+          return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
+        }
+        const data = await handler(parsed.data, { caller, headers: requestHeaders });
+        return { ok: true, data };
+      } catch (error) {
+        if (isAppError(error)) {
+          if (error.status >= 500)
+            logger.error({ err: error, action: options.name }, "action failed");
+          return {
+            ok: false,
+            code: error.code,
+            fieldErrors: error.fields,
+            retryAfter: error.retryAfter,
+            details: error.details,
+            ...(error.status >= 500 ? { requestId } : {}),
+          };
+        }
+        // Next's redirect()/notFound() are thrown on purpose: let them through.
+        if (error && typeof error === "object" && "digest" in error) throw error;
+        if (isInvalidTextEncoding(error)) {
+          // Validation should have refused it (lib/validation/fields.ts): the last line.
+          logger.warn({ err: error, action: options.name }, "text the database cannot store");
+          return { ok: false, code: "BAD_REQUEST", fieldErrors: { _form: "controlCharacters" } };
+        }
+        if (isDatabaseUnavailable(error)) {
+          logger.error({ err: error, action: options.name }, "database unavailable");
+          return {
+            ok: false,
+            code: "UNAVAILABLE",
+            retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+            requestId,
+          };
+        }
+        logger.error({ err: error, action: options.name }, "action crashed");
+        return { ok: false, code: "UNAVAILABLE", requestId };
       }
-      const data = await handler(parsed.data, { caller, headers: await headers() });
-      return { ok: true, data };
-    } catch (error) {
-      if (isAppError(error)) {
-        if (error.status >= 500)
-          logger.error({ err: error, action: options.name }, "action failed");
-        return {
-          ok: false,
-          code: error.code,
-          fieldErrors: error.fields,
-          retryAfter: error.retryAfter,
-          details: error.details,
-        };
-      }
-      // Next's redirect()/notFound() are thrown on purpose: let them through.
-      if (error && typeof error === "object" && "digest" in error) throw error;
-      logger.error({ err: error, action: options.name }, "action crashed");
-      return { ok: false, code: "UNAVAILABLE" };
-    }
+    });
   };
 }
 

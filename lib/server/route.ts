@@ -1,37 +1,109 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { authorize, type Caller, type GateRule, getCaller } from "@/lib/auth/gate";
-import { isAppError } from "@/lib/errors/app-error";
+import { isDatabaseUnavailable, isInvalidTextEncoding } from "@/lib/db/errors";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import {
+  isCrossSiteRequest,
+  isStateChanging,
+  PRIVATE_NO_STORE,
+} from "@/lib/security/request-policy";
 import { logger } from "@/lib/server/logger";
+import {
+  currentRequestId,
+  requestIdFrom,
+  runWithRequestContext,
+} from "@/lib/server/request-context";
 
 type Access = GateRule | "public";
 
-/** An error as JSON, with its HTTP status. */
-export function errorResponse(error: unknown): NextResponse {
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * What an error becomes for the client, and the one place unexpected errors
+ * are logged (with their stack): an AppError keeps its code and status; bad
+ * text the database refused is BAD_REQUEST; an unreachable database is
+ * UNAVAILABLE (503, Retry-After); anything else is INTERNAL (500). The client
+ * gets the code and the request id, never a message, stack or SQL.
+ */
+export function classifyError(error: unknown): {
+  status: number;
+  code: string;
+  fields?: Record<string, string>;
+  details?: Record<string, string>;
+  retryAfter?: number;
+} {
   if (isAppError(error)) {
-    const response = NextResponse.json(
-      { error: { code: error.code, fields: error.fields, details: error.details } },
-      { status: error.status },
-    );
-    if (error.retryAfter) response.headers.set("Retry-After", String(error.retryAfter));
-    return response;
+    if (error.status >= 500) logger.error({ err: error }, "request failed");
+    return {
+      status: error.status,
+      code: error.code,
+      fields: error.fields,
+      details: error.details,
+      retryAfter: error.retryAfter,
+    };
   }
-  logger.error({ err: error }, "route handler crashed");
-  return NextResponse.json({ error: { code: "UNAVAILABLE" } }, { status: 503 });
+  if (isDatabaseUnavailable(error)) {
+    logger.error({ err: error }, "database unavailable");
+    return { status: 503, code: "UNAVAILABLE", retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS };
+  }
+  if (isInvalidTextEncoding(error)) {
+    logger.warn({ err: error }, "text the database cannot store");
+    return { status: 400, code: "BAD_REQUEST", fields: { _request: "controlCharacters" } };
+  }
+  logger.error({ err: error }, "request crashed");
+  return { status: 500, code: "INTERNAL" };
 }
 
-/** Every route handler goes through here: the caller is checked, errors become JSON. */
+/** An error as JSON, with its HTTP status: { error: { code, fields?, details?, requestId } }. */
+export function errorResponse(error: unknown): NextResponse {
+  const { status, code, fields, details, retryAfter } = classifyError(error);
+  const response = NextResponse.json(
+    { error: { code, fields, details, requestId: currentRequestId() } },
+    { status, headers: { "Cache-Control": PRIVATE_NO_STORE } },
+  );
+  if (retryAfter) response.headers.set("Retry-After", String(retryAfter));
+  return response;
+}
+
+/**
+ * Every route handler goes through here: a state-changing request must come
+ * from the app's own pages (cookies would otherwise let another site act for
+ * the user), the caller is checked, the handler runs with the request id in
+ * its logs, errors become JSON, and answers for a signed-in caller are never
+ * cached.
+ */
 export function createRoute<P = unknown>(
   access: Access,
   handler: (request: Request, context: { caller: Caller | null; params: P }) => Promise<Response>,
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const caller = access === "public" ? await getCaller() : authorize(await getCaller(), access);
-      const response = await handler(request, { caller, params: await context.params });
-      return response;
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> =>
+    runWithRequestContext({ requestId: requestIdFrom(request.headers) }, async () => {
+      try {
+        if (
+          isStateChanging(request.method) &&
+          isCrossSiteRequest(request.headers, request.url, process.env.NEXTAUTH_URL)
+        ) {
+          logger.warn(
+            { method: request.method, origin: request.headers.get("origin") },
+            "cross-site request refused",
+          );
+          throw new AppError("FORBIDDEN", `cross-site ${request.method} refused`);
+        }
+        const caller =
+          access === "public" ? await getCaller() : authorize(await getCaller(), access);
+        const response = await handler(request, { caller, params: await context.params });
+        if (caller) {
+          try {
+            response.headers.set("Cache-Control", PRIVATE_NO_STORE);
+          } catch {
+            // Immutable headers (Response.redirect): nothing cacheable in a redirect to mark.
+          }
+        }
+        return response;
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
 }

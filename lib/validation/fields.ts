@@ -12,6 +12,14 @@ export const msg = (key: string, params?: Record<string, string | number>) =>
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/**
+ * The longest raw string a field of `max` characters reads at all: room for
+ * surrounding whitespace that trimming removes; anything longer is refused
+ * by its length alone, before it is trimmed or scanned (a 100,000-character
+ * value costs nothing).
+ */
+export const rawLimit = (max: number) => max * 2 + 100;
+
 /** Trimmed text, no NUL or control characters, length bounded. */
 export function text({
   min = 1,
@@ -24,6 +32,7 @@ export function text({
 }) {
   return z
     .string({ error: msg("required") })
+    .max(rawLimit(max), msg("tooLong", { max }))
     .transform((s) => s.trim())
     .pipe(
       z
@@ -39,6 +48,7 @@ export function text({
 export function optionalText(options: { max: number; multiline?: boolean }) {
   return z
     .string()
+    .max(rawLimit(options.max), msg("tooLong", { max: options.max }))
     .optional()
     .transform((s) => (s?.trim() ? s.trim() : undefined))
     .pipe(text({ ...options, min: 1 }).optional());
@@ -46,6 +56,7 @@ export function optionalText(options: { max: number; multiline?: boolean }) {
 
 export const email = z
   .string({ error: msg("required") })
+  .max(rawLimit(254), msg("tooLong", { max: 254 }))
   .transform((s) => s.trim().toLowerCase())
   .pipe(
     z
@@ -59,6 +70,7 @@ export const email = z
 /** http(s) URLs only: no javascript:, data: or other schemes. */
 export const httpUrl = z
   .string()
+  .max(rawLimit(500), msg("tooLong", { max: 500 }))
   .transform((s) => s.trim())
   .pipe(
     z
@@ -79,6 +91,7 @@ export const httpUrl = z
 
 export const optionalHttpUrl = z
   .string()
+  .max(rawLimit(500), msg("tooLong", { max: 500 }))
   .optional()
   .transform((s) => (s?.trim() ? s.trim() : undefined))
   .pipe(httpUrl.optional());
@@ -93,7 +106,8 @@ export const newPassword = z
 export const currentPassword = z
   .string({ error: msg("required") })
   .min(1, msg("required"))
-  .max(128);
+  .max(128, msg("tooLong", { max: 128 }))
+  .refine((s) => !s.includes("\u0000"), msg("controlCharacters"));
 
 export const trl = z.coerce.number().int(msg("trl")).min(1, msg("trl")).max(9, msg("trl"));
 
