@@ -12,3 +12,11 @@ export async function register() {
   const { runWorkersInServer } = await import("@/lib/jobs/server");
   await runWorkersInServer();
 }
+
+/** Errors while rendering a page: one JSON log line with the request id (lib/server/request-errors.ts). */
+export async function onRequestError(
+  ...args: Parameters<import("next").Instrumentation.onRequestError>
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  return (await import("@/lib/server/request-errors")).onRequestError(...args);
+}
