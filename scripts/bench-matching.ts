@@ -9,17 +9,12 @@ import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { rebuildAll, rescoreOrganisation } from "@/lib/matching/engine";
 import { seedDatabase } from "@/prisma/seed";
-import { COOPERATION, COUNTRIES, pick, profileText, random, TYPES } from "./lib/bench-data";
+import { opportunityRow, organisationRow, percentile, profileText } from "./lib/bench-data";
 import { ownCpuSeconds, postgresCpuSeconds } from "./lib/cpu";
 import { startEmbedded } from "./lib/database";
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 50_000);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 200);
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 // BENCH_DATA_DIR keeps the generated database between runs (for working on
 // the engine); by default each run starts from a throw-away one.
@@ -36,44 +31,15 @@ try {
   if (reused) console.log(`reusing the organisations in ${dir}`);
   else {
     console.log(`generating ${ORGANISATIONS} organisations and ${OPPORTUNITIES} opportunities…`);
-    const opportunityRows = Array.from({ length: OPPORTUNITIES }, (_, i) => {
-      const theme = themes[i % themes.length]!;
-      const { description } = profileText();
-      const trlMin = 1 + Math.floor(random() * 6);
-      return {
-        slug: `bench-${i}`,
-        themeId: theme.id,
-        titleEn: `Partner sought for ${description.slice(16, 60)}`,
-        titleZh: `寻求合作伙伴 ${i}`,
-        descriptionEn: description,
-        descriptionZh: "寻求欧洲合作伙伴。",
-        cooperationTypes: [pick(COOPERATION), pick(COOPERATION)],
-        partnerTypes: [pick(TYPES), pick(TYPES)],
-        trlMin,
-        trlMax: Math.min(9, trlMin + 2),
-        status: "PUBLISHED" as const,
-        hostNameEn: "Hohhot host",
-        hostNameZh: "呼和浩特合作方",
-        hostType: "ENTERPRISE" as const,
-      };
-    });
+    const opportunityRows = Array.from({ length: OPPORTUNITIES }, (_, i) =>
+      opportunityRow(i, themes[i % themes.length]!.id),
+    );
     await db.opportunity.createMany({ data: opportunityRows });
     for (let i = 0; i < ORGANISATIONS; i += 5000) {
       await db.organisation.createMany({
-        data: Array.from({ length: Math.min(5000, ORGANISATIONS - i) }, (_, j) => {
-          const trlMin = 1 + Math.floor(random() * 7);
-          return {
-            name: `Bench Organisation ${i + j}`,
-            type: pick(TYPES),
-            country: pick(COUNTRIES),
-            ...profileText(),
-            trlMin,
-            trlMax: Math.min(9, trlMin + 2),
-            cooperationTypes: [pick(COOPERATION)],
-            languages: random() < 0.2 ? ["en", "zh"] : ["en"],
-            lastConfirmedAt: new Date(Date.now() - random() * 400 * 86_400_000),
-          };
-        }),
+        data: Array.from({ length: Math.min(5000, ORGANISATIONS - i) }, (_, j) =>
+          organisationRow(i + j),
+        ),
       });
     }
     const declared = await db.organisation.findMany({
