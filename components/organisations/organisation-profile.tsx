@@ -71,7 +71,8 @@ export async function OrganisationProfile({
             <Row label={t("country")}>{countryName(organisation.country, locale)}</Row>
             <Row label={t("city")}>{organisation.city ?? notGiven}</Row>
             <Row label={t("website")}>
-              {organisation.website ? (
+              {/* Only http(s) becomes a link: a stored javascript: or data: URL stays text. */}
+              {organisation.website && /^https?:\/\//i.test(organisation.website) ? (
                 <a
                   href={organisation.website}
                   rel="noopener noreferrer nofollow"
@@ -80,7 +81,7 @@ export async function OrganisationProfile({
                   {organisation.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
                 </a>
               ) : (
-                notGiven
+                (organisation.website ?? notGiven)
               )}
             </Row>
             <Row label={t("sizeBand")}>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { unique } from "@/lib/testing/factories";
-import { enforce, hit, reset } from "./index";
+import { enforce, hit, rateLimitKey, reset } from "./index";
 
 describe("rate limits", () => {
   it("count per key in a window and refuse past the limit", async () => {
@@ -44,5 +45,24 @@ describe("rate limits", () => {
     await expect(
       enforce([{ key: null, rule: { limit: 0, windowSeconds: 60 } }]),
     ).resolves.toBeUndefined();
+  });
+
+  it("stores email addresses in keys only as a hash, counting them all the same", async () => {
+    const address = `${unique("Ada.Person")}@Example.EU`;
+    const rule = { limit: 2, windowSeconds: 60 };
+    expect((await hit(`reset:email:${address}`, rule)).allowed).toBe(true);
+    expect((await hit(`reset:email:${address.toLowerCase()}`, rule)).allowed).toBe(true);
+    expect((await hit(`reset:email:${address}`, rule)).allowed).toBe(false);
+    const stored = rateLimitKey(`reset:email:${address}`);
+    expect(stored).toMatch(/^reset:email:h\.[A-Za-z0-9_-]{43}$/);
+    const local = address.split("@")[0]!;
+    expect(
+      await db.rateLimit.count({ where: { key: { contains: local, mode: "insensitive" } } }),
+    ).toBe(0);
+    expect(await db.rateLimit.count({ where: { key: stored } })).toBe(1);
+    // Keys without an address are kept as they are.
+    expect(rateLimitKey("api:token:abc123")).toBe("api:token:abc123");
+    await reset(`reset:email:${address}`);
+    expect(await db.rateLimit.count({ where: { key: stored } })).toBe(0);
   });
 });

@@ -1,17 +1,39 @@
 // What every start does before the app serves: migrate, then seed an empty database.
+import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { rebuildAll } from "@/lib/matching/engine";
 import { demoCredentials, isDatabaseEmpty, seedDatabase } from "@/prisma/seed";
 
+/**
+ * Held while checking whether the database is empty and seeding it. Without
+ * it, instances that start together on an empty database all find it empty
+ * once the migrations are done, and all seed it: the slower one then fails
+ * on a unique constraint and exits (e2e/scale-out.spec.ts). Migrations have
+ * their own lock (lib/db/migrate.ts, Prisma's key 72707369); this is the next number.
+ */
+export const SEED_LOCK_KEY = 72707370;
+
 export async function prepareDatabase(
   { url, external }: { url: string; external: boolean },
   log: (line: string) => void = console.log,
 ) {
-  const { applied } = await migrate(url, { log: (line) => log(`[migrate] ${line}`) });
-  if (applied.length === 0) log("[migrate] database is up to date");
+  const { applied, alreadyApplied } = await migrate(url, {
+    log: (line) => log(`[migrate] ${line}`),
+  });
+  // One line per migration this process applied ("[migrate] applied <name>",
+  // from lib/db/migrate.ts), or this one: with several instances starting
+  // together, the logs show which one migrated.
+  if (applied.length === 0)
+    log(`[migrate] database is up to date (${alreadyApplied} migrations applied earlier)`);
+
+  const lock = new pg.Client({ connectionString: url, application_name: "bridgehead-seed-lock" });
+  await lock.connect();
   const db = createPrismaClient(url, { max: 2 });
   try {
+    // Session-level lock on its own connection: a second instance waits here
+    // while the first seeds, then finds the data there.
+    await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK_KEY]);
     if (await isDatabaseEmpty(db)) {
       const demo = seedsDemoData(external);
       log(`[seed] empty database: loading Hohhot${demo ? " and the demo data" : ""}`);
@@ -23,9 +45,13 @@ export async function prepareDatabase(
         );
         printCredentials(log);
       }
+    } else {
+      log("[seed] the database already has data: nothing to seed");
     }
   } finally {
     await db.$disconnect();
+    await lock.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK_KEY]).catch(() => {});
+    await lock.end();
   }
 }
 
