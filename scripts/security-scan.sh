@@ -226,7 +226,7 @@ if ! skipped sqlmap && ! skipped actions; then
 fi
 
 # ---------------------------------------------------------------- wapiti
-WAPITI_MODULES=${SCAN_WAPITI_MODULES:-xss,permanentxss,sql,timesql,exec,file,redirect,crlf,shellshock,methods,htaccess,backup}
+WAPITI_MODULES=${SCAN_WAPITI_MODULES:-xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,shellshock,methods,htaccess,backup}
 # run_wapiti NAME COOKIE START_URL [wapiti options]: crawls START_URL's folder with that session.
 run_wapiti() {
   local name=$1 cookie=$2 start=$3
