@@ -6,6 +6,8 @@ export type ClientOptions = {
   max?: number;
   /** Shown in pg_stat_activity, so that an operator can tell who holds a connection. */
   applicationName?: string;
+  /** How long to wait for a connection (ms; default CONNECTION_TIMEOUT_MS). */
+  connectionTimeoutMs?: number;
   /**
    * Server-side limit for one statement, lock waits included (ms; 0 = none).
    * PostgreSQL cancels the statement; the pool replaces the connection.
@@ -44,7 +46,7 @@ export function createPrismaClient(connectionString: string, options: ClientOpti
   const adapter = new PrismaPg({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
     // Idle connections are closed after 30 s, so a quiet instance holds few.
     idleTimeoutMillis: 30_000,
     keepAlive: true,

@@ -185,16 +185,12 @@ async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], n
     await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
     await tx.$executeRaw`DELETE FROM "MatchScore" WHERE "targetKind" = ${target.kind}::"MatchTargetKind" AND "targetId" = ${target.id}`;
     for (let i = 0; i < rows.length; i += 5000) {
-      // One JSON document per chunk: the explanations are already JSON, so
-      // they are joined, not escaped again as elements of a text array.
-      const chunk = `[${rows
-        .slice(i, i + 5000)
-        .map((r) => `{"o":${JSON.stringify(r.organisationId)},"s":${r.score},"e":${r.explanation}}`)
-        .join(",")}]`;
+      const chunk = rows.slice(i, i + 5000);
       await tx.$executeRaw`
         INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-        SELECT x.o, ${target.kind}::"MatchTargetKind", ${target.id}, x.s, x.e, ${now}
-        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(o text, s smallint, e jsonb)`;
+        SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e::jsonb, ${now}
+        FROM unnest(${chunk.map((r) => r.organisationId)}::text[], ${chunk.map((r) => r.score)}::smallint[],
+                    ${chunk.map((r) => r.explanation)}::text[]) AS x(o, s, e)`;
     }
   }, TRANSACTION_OPTIONS);
 }
@@ -204,21 +200,27 @@ const REBUILD_TABLE = "MatchScore_rebuild";
 
 /**
  * Appends one target's scores to the rebuild table (no index to maintain
- * yet), through node-postgres: the chunks are JSON text already, which
- * Prisma would serialise again. Each chunk commits on its own: a failed
- * rebuild leaves only its own table behind, dropped by the next one.
+ * yet), through node-postgres (Prisma would serialise megabytes of
+ * parameters once more). Columns go in as arrays: a JSON document through
+ * jsonb_to_recordset costs five times as much, as PostgreSQL turns each
+ * nested explanation back into text and parses it again. Each chunk commits
+ * on its own: a failed rebuild leaves only its own table, dropped by the next.
  */
 async function appendTargetScores(bulk: pg.Pool, target: TargetSpec, rows: Scored[], now: Date) {
   for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = `[${rows
-      .slice(i, i + 5000)
-      .map((r) => `{"o":${JSON.stringify(r.organisationId)},"s":${r.score},"e":${r.explanation}}`)
-      .join(",")}]`;
+    const chunk = rows.slice(i, i + 5000);
     await bulk.query(
       `INSERT INTO "${REBUILD_TABLE}" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-       SELECT x.o, $1::"MatchTargetKind", $2, x.s, x.e, $3
-       FROM jsonb_to_recordset($4::jsonb) AS x(o text, s smallint, e jsonb)`,
-      [target.kind, target.id, now, chunk],
+       SELECT o, $1::"MatchTargetKind", $2, s, e::jsonb, $3
+       FROM unnest($4::text[], $5::smallint[], $6::text[]) AS x(o, s, e)`,
+      [
+        target.kind,
+        target.id,
+        now,
+        chunk.map((r) => r.organisationId),
+        chunk.map((r) => r.score),
+        chunk.map((r) => r.explanation),
+      ],
     );
   }
 }
@@ -495,13 +497,15 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
     const ranks = (async () => {
       const ranked = new Map<string, number>();
       if (candidates.length === 0) return ranked;
-      // Ids in and ranks out as one text each: thousands of array elements
-      // cost more to pass around than to join and split.
+      // Every organisation the query matches, found through the GIN index:
+      // far cheaper than looking up each candidate by id (most candidates do
+      // not match the text; those that don't rank 0). Ranks come back as
+      // one text: thousands of rows cost more to pass around than to split.
       const { rows } = await bulk.query<{ ranked: string | null }>(
         `SELECT string_agg(o.id || ' ' || ts_rank(o."searchVector", q, 32)::text, ',') AS ranked
          FROM "Organisation" o, websearch_to_tsquery('english', $1) q
-         WHERE o.id = ANY(string_to_array($2, ',')) AND o."searchVector" @@ q`,
-        [target.query, candidates.map((p) => ids[p]).join(",")],
+         WHERE o."searchVector" @@ q`,
+        [target.query],
       );
       const row = rows[0];
       for (const pair of row?.ranked?.split(",") ?? []) {

@@ -12,13 +12,11 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { encode } from "next-auth/jwt";
 import { hashApiToken } from "@/lib/api/tokens";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db } from "@/lib/db/client";
+import { createPrismaClient, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { InterestStatus } from "@/lib/generated/prisma/enums";
 import { rebuildAll } from "@/lib/matching/engine";
 import { seedDatabase } from "@/prisma/seed";
@@ -100,13 +98,7 @@ export async function openBenchDatabase({
  * new one) can take longer than lib/db's 5 s.
  */
 function benchClient(connectionString: string): Db {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: 10,
-    connectionTimeoutMillis: 300_000,
-    idleTimeoutMillis: 0,
-  });
-  return new PrismaClient({ adapter });
+  return createPrismaClient(connectionString, { max: 10, connectionTimeoutMs: 300_000 });
 }
 
 /** The API token of the i-th generated official: derived, so no file has to keep it. */
