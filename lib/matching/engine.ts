@@ -6,6 +6,14 @@ import pg from "pg";
 import { connectionStringOf, type Db } from "@/lib/db/client";
 import type { ConceptHits, ConceptIndex } from "./concepts";
 import { encodeExplanation } from "./explanation-codec";
+import {
+  type CompiledQuery,
+  compileQuery,
+  LexemeDictionary,
+  type ParsedVector,
+  parseTsVector,
+  rankWhereMatches,
+} from "./fts";
 import { fitTotal, type MatchOrganisation, SCORE_FLOOR, scoreBound, scoreMatch } from "./score";
 import {
   buildIndex,
@@ -164,10 +172,9 @@ function scorePair(
   rank: number,
   now: Date,
   fit = fitTotal(subject, target, now),
+  overlap = overlapOf(subject, target),
+  declared = subject.themeSlugs.includes(target.themeSlug),
 ): { score: number; explanation: string } | null {
-  let overlap = 0;
-  for (const id of subject.concepts.keys()) overlap += target.concepts.get(id) ?? 0;
-  const declared = subject.themeSlugs.includes(target.themeSlug);
   // The bound is rounded up and the score to the nearest: a different order
   // of summing (a last-bit difference) cannot make the bound the smaller.
   if (scoreBound(target.kind, overlap, rank, declared, fit) < SCORE_FLOOR) return null;
@@ -175,6 +182,12 @@ function scorePair(
   return result.score >= SCORE_FLOOR
     ? { score: result.score, explanation: encodeExplanation(result) }
     : null;
+}
+
+function overlapOf(subject: MatchOrganisation, target: TargetSpec) {
+  let overlap = 0;
+  for (const id of subject.concepts.keys()) overlap += target.concepts.get(id) ?? 0;
+  return overlap;
 }
 
 async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
@@ -212,14 +225,16 @@ async function appendTargetScores(bulk: pg.Pool, target: TargetSpec, rows: Score
     await bulk.query(
       `INSERT INTO "${REBUILD_TABLE}" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
        SELECT o, $1::"MatchTargetKind", $2, s, e::jsonb, $3
-       FROM unnest($4::text[], $5::smallint[], $6::text[]) AS x(o, s, e)`,
+       FROM unnest(string_to_array($4, ','), $5::smallint[], string_to_array($6, E'\n')) AS x(o, s, e)`,
       [
         target.kind,
         target.id,
         now,
-        chunk.map((r) => r.organisationId),
+        // Joined, not text[]: an array literal would escape every quote of
+        // every explanation. Ids hold no comma, and JSON text no raw newline.
+        chunk.map((r) => r.organisationId).join(","),
         chunk.map((r) => r.score),
-        chunk.map((r) => r.explanation),
+        chunk.map((r) => r.explanation).join("\n"),
       ],
     );
   }
@@ -423,10 +438,14 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   const conceptList: number[] = [];
   const byTheme = new Map<string, number[]>();
   const declared = await themeSlugsByOrganisation(db);
+  // Each organisation's tsvector, for the text ranks (see fts.ts).
+  const lexemes = new LexemeDictionary();
+  const vectors: ParsedVector[] = [];
   let cursor = "";
   for (;;) {
-    const { rows: batch } = await bulk.query<OrgRow>(
-      `SELECT ${ORG_COLUMNS} FROM "Organisation" o WHERE o.id > $1 ORDER BY o.id LIMIT 2000`,
+    const { rows: batch } = await bulk.query<OrgRow & { vector: string }>(
+      `SELECT ${ORG_COLUMNS}, o."searchVector"::text AS vector
+       FROM "Organisation" o WHERE o.id > $1 ORDER BY o.id LIMIT 2000`,
       [cursor],
     );
     if (batch.length === 0) break;
@@ -437,6 +456,7 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
       ids.push(org.id);
       const subject = matchOrganisation(org, hits, declared.get(org.id) ?? []);
       subjects.push(subject);
+      vectors.push(parseTsVector(org.vector, lexemes));
       for (const id of hits.keys()) conceptList.push(numberOf(id));
       conceptStart.push(conceptList.length);
       for (const slug of subject.themeSlugs) {
@@ -468,11 +488,22 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   // TEXT_ALONE_BELOW_FLOOR), and PostgreSQL's rank for the candidates left.
   // A pipeline over the two cores: PostgreSQL ranks the next target and
   // writes the previous ones while this process scores the current one.
+  // The targets' queries as PostgreSQL parses them; a query of a shape fts.ts
+  // does not evaluate is ranked by PostgreSQL instead (null here).
+  const { rows: parsedQueries } = await bulk.query<{ q: string }>(
+    `SELECT websearch_to_tsquery('english', t.q)::text AS q
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(q, i) ORDER BY t.i`,
+    [targets.map((t) => t.query)],
+  );
+  const compiled = parsedQueries.map(({ q }) => compileQuery(q, lexemes));
   const starts = Int32Array.from(conceptStart);
   const concepts = Int32Array.from(conceptList);
   const weights = new Float64Array(conceptNumber.size);
   const declaredAt = new Uint8Array(subjects.length);
-  const prepare = (target: TargetSpec) => {
+  const positionOf = new Map(ids.map((id, position) => [id, position]));
+  const rankBuffers = [new Float64Array(subjects.length), new Float64Array(subjects.length)];
+  let turn = 0;
+  const prepare = (target: TargetSpec, query: CompiledQuery | null) => {
     weights.fill(0);
     declaredAt.fill(0);
     for (const position of byTheme.get(target.themeSlug) ?? []) declaredAt[position] = 1;
@@ -482,6 +513,8 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
     }
     const candidates: number[] = [];
     const fits: number[] = [];
+    const overlaps: number[] = [];
+    const declares: boolean[] = [];
     for (let position = 0; position < subjects.length; position++) {
       let overlap = 0;
       for (let k = starts[position]!; k < starts[position + 1]!; k++)
@@ -493,10 +526,15 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
       if (scoreBound(target.kind, overlap, BEST_RANK, declared, fit) < SCORE_FLOOR) continue;
       candidates.push(position);
       fits.push(fit);
+      overlaps.push(overlap);
+      declares.push(declared);
     }
     const ranks = (async () => {
-      const ranked = new Map<string, number>();
-      if (candidates.length === 0) return ranked;
+      // Ranked here, by position, when the scoring loop reaches the target.
+      if (query || candidates.length === 0) return null;
+      // By position; the two pipelined targets have a buffer each.
+      const ranked = rankBuffers[turn++ % 2]!;
+      ranked.fill(0);
       // Every organisation the query matches, found through the GIN index:
       // far cheaper than looking up each candidate by id (most candidates do
       // not match the text; those that don't rank 0). Ranks come back as
@@ -507,16 +545,22 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
          WHERE o."searchVector" @@ q`,
         [target.query],
       );
-      const row = rows[0];
-      for (const pair of row?.ranked?.split(",") ?? []) {
-        const space = pair.indexOf(" ");
-        ranked.set(pair.slice(0, space), Number(pair.slice(space + 1)));
+      const text = rows[0]?.ranked ?? "";
+      let start = 0;
+      while (start < text.length) {
+        const space = text.indexOf(" ", start);
+        let end = text.indexOf(",", space);
+        if (end === -1) end = text.length;
+        const position = positionOf.get(text.slice(start, space));
+        // Organisations created since the rebuild began are not in this pass (the catch-up scores them).
+        if (position !== undefined) ranked[position] = Number(text.slice(space + 1, end));
+        start = end + 1;
       }
       return ranked;
     })();
     // Rethrown when awaited: a failure must not go unobserved meanwhile.
     ranks.catch(() => {});
-    return { target, candidates, fits, ranks };
+    return { target, query, candidates, fits, overlaps, declares, ranks };
   };
 
   let stored = 0;
@@ -526,12 +570,12 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   const timings = { prepare: 0, waitRanks: 0, score: 0, waitWrites: 0, swap: 0, hopeful: 0 };
   const clock = () => performance.now();
   let t = clock();
-  let next = targets.length > 0 ? prepare(targets[0]!) : null;
+  let next = targets.length > 0 ? prepare(targets[0]!, compiled[0]!) : null;
   timings.prepare += clock() - t;
   for (const [i, target] of targets.entries()) {
     const current = next!;
     t = clock();
-    next = i + 1 < targets.length ? prepare(targets[i + 1]!) : null;
+    next = i + 1 < targets.length ? prepare(targets[i + 1]!, compiled[i + 1]!) : null;
     timings.prepare += clock() - t;
     t = clock();
     const ranks = await current.ranks;
@@ -540,10 +584,19 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
     const rows: Scored[] = [];
     timings.hopeful += current.candidates.length;
     current.candidates.forEach((position, k) => {
-      const organisationId = ids[position]!;
-      const rank = ranks.get(organisationId) ?? 0;
-      const scored = scorePair(subjects[position]!, target, rank, now, current.fits[k]);
-      if (scored) rows.push({ organisationId, ...scored });
+      const rank = current.query
+        ? rankWhereMatches(vectors[position]!, current.query)
+        : (ranks?.[position] ?? 0);
+      const scored = scorePair(
+        subjects[position]!,
+        target,
+        rank,
+        now,
+        current.fits[k],
+        current.overlaps[k],
+        current.declares[k],
+      );
+      if (scored) rows.push({ organisationId: ids[position]!, ...scored });
     });
     timings.score += clock() - t;
     writes.push(
