@@ -12,10 +12,18 @@
 //     CSP header and puts it on its scripts), a policy that allows nothing
 //     for API answers;
 //   - marks answers that may hold personal data private, no-store;
-//   - picks the language of pages (next-intl).
+//   - picks the language of pages (next-intl);
+//   - while this process has just failed to reach PostgreSQL (a mark in
+//     lib/health/database-state.ts, nothing per request when healthy) and a
+//     quick probe still fails, answers page requests with a small 503 page
+//     and Retry-After (lib/health/unavailable-page.ts) instead of rendering
+//     them into Next's 500.
 // The rules themselves are in lib/security/request-policy.ts.
 import { type NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
+import { databaseAnswers } from "@/lib/health/database-probe";
+import { databaseRecentlyUnavailable } from "@/lib/health/database-state";
+import { unavailablePage } from "@/lib/health/unavailable-page";
 import { routing } from "@/lib/i18n/routing";
 import {
   createNonce,
@@ -104,7 +112,21 @@ function refuse(request: NextRequest, refusal: Refusal): NextResponse {
   });
 }
 
-function route(request: NextRequest): NextResponse {
+/**
+ * A page a browser loads in full (not an API call, a file, a server action
+ * or a client-side navigation's RSC fetch, which the page's error boundary
+ * handles in place).
+ */
+function isPageLoad(request: NextRequest): boolean {
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !hasFileExtension(request.nextUrl.pathname) &&
+    !request.headers.has("rsc") &&
+    !request.headers.has("next-action")
+  );
+}
+
+async function route(request: NextRequest, requestId: string): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   if (urlHasNul(request.url)) return refuse(request, REFUSALS.nul);
 
@@ -130,6 +152,9 @@ function route(request: NextRequest): NextResponse {
     if (streamedWithoutLength(request.headers)) return refuse(request, REFUSALS.lengthRequired);
   }
 
+  if (isPageLoad(request) && databaseRecentlyUnavailable() && !(await databaseAnswers()))
+    return unavailablePage(request.nextUrl.pathname + request.nextUrl.search, requestId);
+
   const csp = pageContentSecurityPolicy(createNonce(), { dev });
   request.headers.set("Content-Security-Policy", csp);
   // A path with a dot is a file or a 404 page: no language to pick, but the
@@ -141,10 +166,10 @@ function route(request: NextRequest): NextResponse {
   return response;
 }
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const requestId = newRequestId();
   request.headers.set(REQUEST_ID_HEADER, requestId);
-  const response = route(request);
+  const response = await route(request, requestId);
   response.headers.set("X-Request-Id", requestId);
   // Readable by the page's own scripts (the error page shows it as a reference).
   response.headers.set("Server-Timing", `rid;desc="${requestId}"`);

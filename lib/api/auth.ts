@@ -12,10 +12,11 @@ import type { z } from "zod";
 import { writeThrottledAudit } from "@/lib/audit/events";
 import { originOf } from "@/lib/audit/write";
 import { db } from "@/lib/db";
-import { AppError, type ErrorCode, isAppError } from "@/lib/errors/app-error";
+import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enforce, type RateLimitRule } from "@/lib/rate-limit";
-import { logger } from "@/lib/server/logger";
+import { currentRequestId } from "@/lib/server/request-context";
+import { classifyError, handleRequest } from "@/lib/server/route";
 import {
   API_TOKEN_ROLES,
   bearerTokenOf,
@@ -47,7 +48,7 @@ export const API_RATE_LIMIT: RateLimitRule = { limit: 600, windowSeconds: 60 };
 /** Answers that hold personal or non-public data. */
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" } as const;
 
-const MESSAGES: Record<ErrorCode, string> = {
+const MESSAGES: Record<ErrorCode | "INTERNAL", string> = {
   BAD_REQUEST: "The request is not valid.",
   UNAUTHENTICATED:
     "A valid API token is required: send it as `Authorization: Bearer <token>`. Officials create tokens on the API tokens page.",
@@ -57,35 +58,40 @@ const MESSAGES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: "The request body is too large.",
   UNPROCESSABLE: "The request could not be processed.",
   RATE_LIMITED: "Too many requests with this token; wait and try again (see Retry-After).",
-  UNAVAILABLE: "The service is unavailable; try again later.",
+  UNAVAILABLE: "The service is unavailable; try again later (see Retry-After).",
+  INTERNAL: "Something went wrong on our side; quote the requestId if you report it.",
 };
 
-/** A safe, English explanation per code; `message` overrides it where the route knows better. */
+/**
+ * An error as the API's JSON: { error: { code, message, fields?, requestId } }.
+ * What the error means (and its one log line) comes from classifyError, as
+ * for createRoute: an unreachable database is 503 with Retry-After, anything
+ * unexpected 500, never with its message, stack or SQL. `message` overrides
+ * the safe English explanation of the code where the route knows better.
+ */
 export function apiErrorResponse(error: unknown, message?: string): NextResponse {
-  if (!isAppError(error)) {
-    logger.error({ err: error }, "api route crashed");
-    return apiErrorResponse(new AppError("UNAVAILABLE"));
-  }
-  if (error.status >= 500) logger.error({ err: error }, "api route failed");
+  const { status, code, fields, details, retryAfter } = classifyError(error);
+  const requestId = currentRequestId();
   const response = NextResponse.json(
     {
       error: {
-        code: error.code,
-        message: message ?? MESSAGES[error.code],
-        ...(error.fields ? { fields: error.fields } : {}),
+        code,
+        message: message ?? MESSAGES[code as keyof typeof MESSAGES] ?? MESSAGES.INTERNAL,
+        ...(fields ? { fields } : {}),
+        ...(requestId ? { requestId } : {}),
       },
     },
-    { status: error.status, headers: PRIVATE_HEADERS },
+    { status, headers: PRIVATE_HEADERS },
   );
-  if (error.code === "UNAUTHENTICATED") {
+  if (code === "UNAUTHENTICATED") {
     response.headers.set(
       "WWW-Authenticate",
-      error.details?.bearer === "invalid"
+      details?.bearer === "invalid"
         ? 'Bearer realm="bridgehead", error="invalid_token"'
         : 'Bearer realm="bridgehead"',
     );
   }
-  if (error.retryAfter) response.headers.set("Retry-After", String(error.retryAfter));
+  if (retryAfter) response.headers.set("Retry-After", String(retryAfter));
   return response;
 }
 
@@ -173,30 +179,31 @@ export function createApiRoute<P>(
   access: ApiAccess,
   handler: Handler<P, ApiCaller> | Handler<P, null>,
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      let caller: ApiCaller | null = null;
-      if (access !== "public") {
-        const authenticated = await authenticateApi(request);
-        try {
-          caller = authorizeApi(authenticated, access);
-        } catch (error) {
-          await auditRefusal(
-            request,
-            { id: authenticated.tokenId, userId: authenticated.userId },
-            "role",
-            { role: authenticated.role },
-          );
-          throw error;
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> =>
+    handleRequest(
+      request,
+      async () => {
+        let caller: ApiCaller | null = null;
+        if (access !== "public") {
+          const authenticated = await authenticateApi(request);
+          try {
+            caller = authorizeApi(authenticated, access);
+          } catch (error) {
+            await auditRefusal(
+              request,
+              { id: authenticated.tokenId, userId: authenticated.userId },
+              "role",
+              { role: authenticated.role },
+            );
+            throw error;
+          }
+          await enforce([{ key: `api:token:${caller.tokenId}`, rule: API_RATE_LIMIT }]);
         }
-        await enforce([{ key: `api:token:${caller.tokenId}`, rule: API_RATE_LIMIT }]);
-      }
-      const params = await context.params;
-      return await (handler as Handler<P, ApiCaller | null>)(request, { caller, params });
-    } catch (error) {
-      return apiErrorResponse(error);
-    }
-  };
+        const params = await context.params;
+        return await (handler as Handler<P, ApiCaller | null>)(request, { caller, params });
+      },
+      (error) => apiErrorResponse(error),
+    );
 }
 
 /** 200 with JSON, private unless told otherwise. */

@@ -45,6 +45,13 @@ const AUTH_ERRORS: Record<string, ResponseConfig> = {
       "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } },
     },
   },
+  500: error("An unexpected failure (code INTERNAL); the requestId ties it to the logs."),
+  503: {
+    ...error("The database cannot be reached for now (code UNAVAILABLE)."),
+    headers: {
+      "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } },
+    },
+  },
 };
 
 function ok(description: string, schema: z.ZodType): ResponseConfig {

@@ -13,11 +13,15 @@ extendZodWithOpenApi(z);
 
 // ---------------------------------------------------------------- errors
 
+/** The codes of AppError, and INTERNAL for an unexpected failure (500). */
+export type ApiErrorCode = ErrorCode | "INTERNAL";
+const API_ERROR_CODES: ApiErrorCode[] = [...(Object.keys(ERROR_CODES) as ErrorCode[]), "INTERNAL"];
+
 export const errorSchema = z
   .object({
     error: z.object({
       code: z
-        .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
+        .enum(API_ERROR_CODES as [ApiErrorCode, ...ApiErrorCode[]])
         .openapi({ description: "What went wrong, stable for programs.", example: "BAD_REQUEST" }),
       message: z
         .string()
@@ -30,6 +34,11 @@ export const errorSchema = z
           description: "Per query parameter or field: why its value was refused.",
           example: { limit: "Must be at most 200" },
         }),
+      requestId: z.string().optional().openapi({
+        description:
+          "The request's id (also in the X-Request-Id header): quote it when reporting a failure.",
+        example: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+      }),
     }),
   })
   .openapi("Error");

@@ -1,19 +1,17 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
-import { writeThrottledAudit } from "@/lib/audit/events";
 import { originOf, redactAuditOrigins, writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientIp } from "@/lib/http/client-ip";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { enforce, RATE_LIMITS } from "@/lib/rate-limit";
 import { createAction } from "@/lib/server/action";
+import { link, queuePasswordReset, queueRegistration } from "./account-jobs";
 import {
   consumeUserToken,
-  createPartnerAccount,
   eraseEmailsAbout,
   issueUserToken,
   revokeOtherSessions,
@@ -38,16 +36,16 @@ async function currentLocale(): Promise<Locale> {
   return isLocale(locale) ? locale : "en";
 }
 
-const link = (locale: Locale, path: string) => `${env().NEXTAUTH_URL}/${locale}${path}`;
-
 function ipKey(prefix: string, headers: Headers) {
   const ip = clientIp(headers);
   return ip ? `${prefix}:ip:${ip}` : null;
 }
 
 /**
- * Registration answers the same whether or not the address is known: a new
- * address gets a verification link, a known one a note that it already has an
+ * Registration answers the same whether or not the address is known, and
+ * does the same work for both: validate, rate-limit, hash the password, queue
+ * one job (lib/auth/account-jobs.ts). The job makes the account and sends the
+ * verification link, or sends a known address a note that it already has an
  * account. Only the mailbox's owner learns which.
  */
 export const register = createAction(
@@ -60,34 +58,12 @@ export const register = createAction(
     ]);
     const problem = passwordProblem(input.password, input.email);
     if (problem) throw new AppError("BAD_REQUEST", problem, { fields: { password: problem } });
-    const locale = await currentLocale();
-    const existing = await db.user.findUnique({
-      where: { email: input.email },
-      select: { id: true },
-    });
-    if (existing) {
-      await hashPassword(input.password); // same work, same time, as a new account
-      await queueEmail({
-        to: input.email,
-        locale,
-        template: "account-exists",
-        data: { loginUrl: link(locale, "/login"), resetUrl: link(locale, "/forgot-password") },
-      });
-      return { email: input.email };
-    }
-    const user = await createPartnerAccount({ ...input, locale });
-    await writeAudit(db, {
-      actorId: user.id,
-      action: "user.register",
-      entityType: "User",
-      entityId: user.id,
-    });
-    const token = await issueUserToken(user.id, "VERIFY_EMAIL");
-    await queueEmail({
-      to: input.email,
-      locale,
-      template: "verify-email",
-      data: { name: input.name, url: link(locale, `/verify?token=${token}`) },
+    await queueRegistration({
+      name: input.name,
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      locale: await currentLocale(),
+      origin: originOf(headers),
     });
     return { email: input.email };
   },
@@ -108,6 +84,11 @@ export const verifyEmail = createAction(
   },
 );
 
+/**
+ * The same answer and the same work for known and unknown addresses:
+ * validate, rate-limit, queue one job (lib/auth/account-jobs.ts), which sends
+ * an active account its link and leaves the others with an audit entry.
+ */
 export const requestPasswordReset = createAction(
   { schema: forgotPasswordSchema, access: "public", name: "requestPasswordReset" },
   async ({ email }, { headers }) => {
@@ -115,41 +96,8 @@ export const requestPasswordReset = createAction(
       { key: ipKey("reset", headers), rule: RATE_LIMITS.passwordResetPerIp },
       { key: `reset:email:${email}`, rule: RATE_LIMITS.passwordResetPerAccount },
     ]);
-    const user = await db.user.findUnique({
-      where: { email },
-      select: { id: true, name: true, status: true, locale: true },
-    });
-    if (user && user.status === "ACTIVE") {
-      await writeAudit(db, {
-        actorId: user.id,
-        action: "auth.password_reset_requested",
-        entityType: "User",
-        entityId: user.id,
-      });
-      const locale = await currentLocale();
-      const token = await issueUserToken(user.id, "RESET_PASSWORD");
-      await queueEmail({
-        to: email,
-        locale,
-        template: "reset-password",
-        data: { name: user.name, url: link(locale, `/reset-password?token=${token}`) },
-      });
-    } else {
-      // No address in the log: only that someone asked for an unknown or inactive account.
-      const origin = originOf(headers);
-      await writeThrottledAudit(
-        `reset-unknown:${origin.ip ?? "-"}`,
-        {
-          actorId: user?.id ?? null,
-          action: "auth.password_reset_requested",
-          entityType: "User",
-          entityId: user?.id ?? null,
-          data: { account: user ? "inactive" : "unknown" },
-        },
-        origin,
-      );
-    }
-    return undefined; // the same answer for known and unknown addresses
+    await queuePasswordReset({ email, locale: await currentLocale(), origin: originOf(headers) });
+    return undefined;
   },
 );
 

@@ -50,6 +50,13 @@ vi.mock("@/lib/email/send", () => ({
     return "email-id";
   },
 }));
+vi.mock("@/lib/jobs/boss", () => ({
+  // Account jobs (lib/auth/account-jobs.ts) run at once, as the worker would.
+  sendJob: async (name: string, data: unknown) => {
+    await (await import("@/lib/auth/account-jobs")).runAccountJob(name, data);
+    return "job-id";
+  },
+}));
 vi.mock("@/lib/auth/gate", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/gate")>()),
   getCaller: async () => state.caller,
@@ -303,7 +310,7 @@ describe("refusals", () => {
 
     const entries = await entriesOf({ actorId: partner.id, action: "authz.denied" });
     expect(entries.map((e) => [e.entityType, e.entityId])).toEqual([
-      ["Request", null],
+      ["Action", "setUserStatus"],
       ["Page", "/en/admin/audit"],
       ["Action", "x.y"],
     ]);

@@ -57,24 +57,6 @@ export async function consumeUserToken(token: string, purpose: TokenPurpose) {
   });
 }
 
-export async function createPartnerAccount(input: {
-  name: string;
-  email: string;
-  password: string;
-  locale: string;
-}) {
-  return db.user.create({
-    data: {
-      name: input.name,
-      email: input.email,
-      passwordHash: await hashPassword(input.password),
-      role: "PARTNER",
-      locale: input.locale,
-    },
-    select: { id: true },
-  });
-}
-
 export async function setPassword(userId: string, password: string) {
   await db.user.update({
     where: { id: userId },

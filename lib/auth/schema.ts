@@ -19,13 +19,29 @@ const token = z
 
 export const tokenSchema = z.strictObject({ token });
 
+/**
+ * The repeated new password: refused by the same length limit as the
+ * password it confirms (128) before it is compared, so a huge value is
+ * "too long", not a mismatch compared at length.
+ */
+export const confirmPassword = z
+  .string({ error: msg("required") })
+  .max(128, msg("tooLong", { max: 128 }));
+
+/** The comparison, made only once both fields passed their own rules (length first). */
+export const confirmsPassword = {
+  message: msg("passwordMismatch"),
+  path: ["confirm"],
+  when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
+};
+
 export const resetPasswordSchema = z
-  .strictObject({ token, password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: msg("passwordMismatch"), path: ["confirm"] });
+  .strictObject({ token, password: newPassword, confirm: confirmPassword })
+  .refine((v) => v.password === v.confirm, confirmsPassword);
 
 export const changePasswordSchema = z
-  .strictObject({ currentPassword, password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: msg("passwordMismatch"), path: ["confirm"] });
+  .strictObject({ currentPassword, password: newPassword, confirm: confirmPassword })
+  .refine((v) => v.password === v.confirm, confirmsPassword);
 
 export const changeEmailSchema = z.strictObject({ currentPassword, email });
 

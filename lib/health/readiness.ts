@@ -4,6 +4,7 @@
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
+import { markDatabaseAvailable, markDatabaseUnavailable } from "./database-state";
 import { isShuttingDown } from "./shutdown-state";
 
 export type Readiness =
@@ -38,8 +39,10 @@ export async function checkReadiness(
     );
     applied = (await Promise.race([query, timeout])).map((r) => r.name);
   } catch {
+    markDatabaseUnavailable();
     return { ready: false, reason: "database-unreachable" };
   }
+  markDatabaseAvailable();
   const done = new Set(applied);
   const pending = onDisk.filter((name) => !done.has(name));
   return pending.length > 0

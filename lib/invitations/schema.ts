@@ -1,6 +1,7 @@
 // Forms of the invitations domain: one schema each, shared by the form and the server action.
 // Strict objects: a role or an organisation smuggled into a form is refused.
 import { z } from "zod";
+import { confirmPassword, confirmsPassword } from "@/lib/auth/schema";
 import { locales } from "@/lib/i18n/routing";
 import { email, id, msg, newPassword, text } from "@/lib/validation/fields";
 
@@ -36,10 +37,7 @@ export const acceptInvitationSchema = z
     locale: z.enum(locales),
     name: text({ min: 2, max: 120 }),
     password: newPassword,
-    confirm: z.string({ error: msg("required") }),
+    confirm: confirmPassword,
   })
-  .refine((v) => v.password === v.confirm, {
-    message: msg("passwordMismatch"),
-    path: ["confirm"],
-  });
+  .refine((v) => v.password === v.confirm, confirmsPassword);
 export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import type { AuditOrigin } from "@/lib/audit/write";
 
 /**
  * Every queue of the app, with its options, in one place (docs/decisions/004).
@@ -65,6 +66,21 @@ export const QUEUES = {
     retryDelay: 300,
     expireInSeconds: 15 * 60,
   },
+  // The second half of a password reset or a registration (lib/auth/account-jobs.ts):
+  // the request queues one job whatever the address, the job looks it up.
+  // Standard policy: every request is its own job.
+  "auth.password-reset": {
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: 5,
+    expireInSeconds: 5 * 60,
+  },
+  "auth.register": {
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: 5,
+    expireInSeconds: 5 * 60,
+  },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -79,6 +95,15 @@ export type JobData = {
   "matching.rebuild": Record<string, never>;
   "interests.digest": Record<string, never>;
   "imports.run": { runId: string; locale: "en" | "zh" };
+  "auth.password-reset": { email: string; locale: "en" | "zh"; origin: AuditOrigin };
+  /** The password arrives hashed (argon2, as stored): never in clear in the queue. */
+  "auth.register": {
+    name: string;
+    email: string;
+    passwordHash: string;
+    locale: "en" | "zh";
+    origin: AuditOrigin;
+  };
 };
 
 /** Cron schedules (UTC), by queue. */

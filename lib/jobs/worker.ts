@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { handlePasswordReset, handleRegistration } from "@/lib/auth/account-jobs";
 import { db } from "@/lib/db";
 import { deliverEmail } from "@/lib/email/deliver";
 import { sweepOutbox } from "@/lib/email/sweep";
@@ -82,6 +83,16 @@ export function startWorkers(): Promise<void> {
           ? { created: result.created, updated: result.updated }
           : { errors: result.errors.length };
       },
+    );
+    await boss.work<JobData["auth.password-reset"]>(
+      "auth.password-reset",
+      { pollingIntervalSeconds: 1 },
+      async ([job]) => job && handlePasswordReset(job.data),
+    );
+    await boss.work<JobData["auth.register"]>(
+      "auth.register",
+      { pollingIntervalSeconds: 1 },
+      async ([job]) => job && handleRegistration(job.data),
     );
     await boss.work("interests.digest", async () => {
       const result = await sendInterestDigest(db);

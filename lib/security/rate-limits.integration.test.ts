@@ -24,7 +24,13 @@ vi.mock("next-intl/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-intl/server")>()),
   getLocale: async () => "en",
 }));
-vi.mock("@/lib/jobs/boss", () => ({ sendJob: async () => "job-id" }));
+vi.mock("@/lib/jobs/boss", () => ({
+  // Account jobs (lib/auth/account-jobs.ts) run at once, as the worker would.
+  sendJob: async (name: string, data: unknown) => {
+    await (await import("@/lib/auth/account-jobs")).runAccountJob(name, data);
+    return "job-id";
+  },
+}));
 
 const { register, requestPasswordReset } = await import("@/lib/auth/actions");
 const { API_OFFICIALS, API_RATE_LIMIT, createApiRoute } = await import("@/lib/api/auth");

@@ -4,9 +4,12 @@ import type { z } from "zod";
 import { authorize, type Caller, type GateRule, getCaller } from "@/lib/auth/gate";
 import { isDatabaseUnavailable, isInvalidTextEncoding } from "@/lib/db/errors";
 import { AppError, type ErrorCode, isAppError } from "@/lib/errors/app-error";
+import {
+  markDatabaseUnavailable,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from "@/lib/health/database-state";
 import { logger } from "@/lib/server/logger";
 import { requestIdFrom, runWithRequestContext } from "@/lib/server/request-context";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/server/route";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -53,7 +56,8 @@ function toPlainObject(input: unknown): unknown {
 
 /**
  * Every server action goes through here: it is a public HTTP endpoint, so
- * the caller is checked (unless the action is explicitly public), the input
+ * the caller is checked (unless the action is explicitly public; a refusal
+ * names the action in the audit log), the input
  * is parsed by the same zod schema as the form (unknown keys refused), and
  * errors become a result the form can show in the user's language.
  */
@@ -69,7 +73,7 @@ export function createAction<S extends z.ZodType, T>(
         const caller =
           options.access === "public"
             ? await getCaller()
-            : authorize(await getCaller(), options.access);
+            : authorize(await getCaller(), options.access, { action: options.name });
         const parsed = options.schema.safeParse(toPlainObject(raw));
         if (!parsed.success) {
           return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -97,6 +101,7 @@ export function createAction<S extends z.ZodType, T>(
           return { ok: false, code: "BAD_REQUEST", fieldErrors: { _form: "controlCharacters" } };
         }
         if (isDatabaseUnavailable(error)) {
+          markDatabaseUnavailable();
           logger.error({ err: error, action: options.name }, "database unavailable");
           return {
             ok: false,

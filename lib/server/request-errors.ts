@@ -4,11 +4,15 @@
 // browser, and the stack. instrumentation.ts exports it as onRequestError.
 import type { Instrumentation } from "next";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { markDatabaseUnavailable } from "@/lib/health/database-state";
 import { logger } from "./logger";
 import { REQUEST_ID_HEADER } from "./request-context";
 
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const id = request.headers[REQUEST_ID_HEADER];
+  const databaseUnavailable = isDatabaseUnavailable(error);
+  // proxy.ts answers the next page requests with 503 while this is fresh.
+  if (databaseUnavailable) markDatabaseUnavailable();
   logger.error(
     {
       err: error,
@@ -18,7 +22,7 @@ export const onRequestError: Instrumentation.onRequestError = (error, request, c
       path: request.path.split("?")[0],
       route: context.routePath,
       routeType: context.routeType,
-      databaseUnavailable: isDatabaseUnavailable(error),
+      databaseUnavailable,
     },
     "request failed",
   );

