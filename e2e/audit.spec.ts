@@ -18,10 +18,9 @@ function visibleText(scope: Locator, text: string) {
 }
 
 test.describe("the audit log", () => {
-  test("lists someone else's failed sign-in and an official's refused visit; filters narrow it", async ({
-    page,
-    browser,
-  }) => {
+  test("lists someone else's failed sign-in and an official's refused visit; filters narrow it", {
+    tag: "@phone",
+  }, async ({ page, browser }) => {
     test.setTimeout(240_000);
     const db = e2eDb();
     const someone = await createUser(db, {

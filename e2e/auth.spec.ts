@@ -4,7 +4,9 @@ import { DEMO, DEMO_PASSWORD, signIn } from "./support/auth";
 import { e2eDb, latestEmail, linkIn } from "./support/db";
 
 test.describe("signing in and out", () => {
-  test("login and logout, and personal pages need a session", async ({ page }) => {
+  test("login and logout, and personal pages need a session", { tag: "@phone" }, async ({
+    page,
+  }) => {
     await page.goto("/en/account");
     await expect(page).toHaveURL(/\/en\/login\?next=%2Fen%2Faccount/);
     await expectAccessible(page);

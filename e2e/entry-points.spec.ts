@@ -14,11 +14,8 @@ import { startAppInstance, startTestDatabase } from "./support/app-instance";
 import { DEMO, DEMO_PASSWORD, signIn } from "./support/auth";
 import { e2eDb } from "./support/db";
 
-// HTTP behaviour does not depend on the viewport: once is enough.
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== "desktop", "HTTP checks run on the desktop project");
-});
-
+// HTTP behaviour does not depend on the viewport: this file runs in the desktop project
+// only (playwright.config.ts).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EVIL = "https://evil.example";
 

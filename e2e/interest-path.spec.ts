@@ -36,9 +36,9 @@ const partnerBell = (page: Page, unread: number) =>
 const officialBell = (page: Page, unread: number) =>
   page.getByRole("link", { name: `通知，${unread} 条未读` });
 
-test("a partner submits; an official reviews, asks, shortlists and accepts; both sides follow", async ({
-  browser,
-}) => {
+test("a partner submits; an official reviews, asks, shortlists and accepts; both sides follow", {
+  tag: "@phone",
+}, async ({ browser }) => {
   const db = e2eDb();
   const organisation = await createOrganisation(db, { name: unique("Weber Probiotics") });
   const partner = await createUser(db, { organisationId: organisation.id, name: unique("Anna") });

@@ -29,9 +29,9 @@ async function scores(page: Page): Promise<number[]> {
 const initials = (list: string[]) => list.map((t) => t.charAt(0).toLowerCase());
 
 test.describe("suggested for you", () => {
-  test("a partner lands on explained matches, sorts, filters, searches and opens why", async ({
-    page,
-  }) => {
+  test("a partner lands on explained matches, sorts, filters, searches and opens why", {
+    tag: "@phone",
+  }, async ({ page }) => {
     await signIn(page, DEMO.partner, DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/en\/matches$/);
     await expect(

@@ -5,9 +5,9 @@ import { DEMO, DEMO_PASSWORD, signIn } from "./support/auth";
 import { e2eDb } from "./support/db";
 
 test.describe("officials' partners and coverage", () => {
-  test("an official reads the coverage in Chinese, a theme's ranked partners, filters them and opens a why", async ({
-    page,
-  }) => {
+  test("an official reads the coverage in Chinese, a theme's ranked partners, filters them and opens a why", {
+    tag: "@phone",
+  }, async ({ page }) => {
     test.setTimeout(120_000);
     const db = e2eDb();
     const dairy = await db.theme.findFirstOrThrow({ where: { slug: "dairy" } });

@@ -1,7 +1,9 @@
 import { expect, expectAccessible, test } from "./fixtures";
 
 test.describe("public pages in English", () => {
-  test("home shows Hohhot's figures, themes and how partnering works", async ({ page }) => {
+  test("home shows Hohhot's figures, themes and how partnering works", { tag: "@phone" }, async ({
+    page,
+  }) => {
     await page.goto("/en");
     await expect(page).toHaveTitle(/Hohhot/);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -25,7 +27,9 @@ test.describe("public pages in English", () => {
     await expectAccessible(page);
   });
 
-  test("a theme page lists its open opportunities, and one opens", async ({ page }) => {
+  test("a theme page lists its open opportunities, and one opens", { tag: "@phone" }, async ({
+    page,
+  }) => {
     await page.goto("/en");
     await page.getByRole("link", { name: "Dairy industry R&D and expertise" }).click();
     await expect(page).toHaveURL(/\/en\/themes\/dairy$/);
@@ -45,7 +49,7 @@ test.describe("public pages in English", () => {
     await expectAccessible(page);
   });
 
-  test("drafts are not public and unknown pages say so", async ({ page }) => {
+  test("drafts are not public and unknown pages say so", { tag: "@phone" }, async ({ page }) => {
     const draft = await page.goto("/en/opportunities/urban-ag-water-saving");
     expect(draft?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -56,7 +60,7 @@ test.describe("public pages in English", () => {
 });
 
 test.describe("public pages in Chinese", () => {
-  test("home in Chinese counts in 万 and 亿", async ({ page }) => {
+  test("home in Chinese counts in 万 and 亿", { tag: "@phone" }, async ({ page }) => {
     await page.goto("/zh");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1, name: "携手呼和浩特" })).toBeVisible();
@@ -69,7 +73,7 @@ test.describe("public pages in Chinese", () => {
     await expectAccessible(page);
   });
 
-  test("theme and opportunity pages in Chinese", async ({ page }) => {
+  test("theme and opportunity pages in Chinese", { tag: "@phone" }, async ({ page }) => {
     await page.goto("/zh/themes/dairy");
     await expect(page.getByRole("heading", { level: 1, name: "乳业研发与专家合作" })).toBeVisible();
     await expect(
@@ -82,7 +86,7 @@ test.describe("public pages in Chinese", () => {
     await expectAccessible(page);
   });
 
-  test("the language switcher keeps the page", async ({ page }) => {
+  test("the language switcher keeps the page", { tag: "@phone" }, async ({ page }) => {
     await page.goto("/en/themes/dairy");
     await page.getByRole("link", { name: "阅读中文版" }).click();
     await expect(page).toHaveURL(/\/zh\/themes\/dairy$/);

@@ -34,9 +34,9 @@ async function expression(options: { name: string; motivation: string }) {
 }
 
 test.describe("officials' review queue", () => {
-  test("an official finds a Chinese expression in the queue and exports exactly that view as CSV", async ({
-    page,
-  }) => {
+  test("an official finds a Chinese expression in the queue and exports exactly that view as CSV", {
+    tag: "@phone",
+  }, async ({ page }) => {
     test.setTimeout(120_000);
     const name = `北方乳业 ${unique("coop")}`;
     const motivation = "我们希望与呼和浩特的乳企在益生菌菌株筛选方面开展联合研发，并共享中试设备。";

@@ -59,7 +59,6 @@ async function distinctFreePorts(count: number): Promise<number[]> {
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook uses from this pattern
 test.beforeAll(async ({}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "runs once, on the desktop project");
   // Two `next start` processes plus migrations, seed and matching on a slow machine.
   testInfo.setTimeout(300_000);
 

@@ -13,11 +13,8 @@ import { expect, test } from "./fixtures";
 import { signIn } from "./support/auth";
 import { e2eDb } from "./support/db";
 
-// HTTP behaviour does not depend on the viewport: once is enough.
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== "desktop", "HTTP checks run on the desktop project");
-});
-
+// HTTP behaviour does not depend on the viewport: this file runs in the desktop project
+// only (playwright.config.ts).
 const NAVIGATION = { timeout: 30_000 };
 
 /** Performs an action in the UI and returns the server-action request it sent. */

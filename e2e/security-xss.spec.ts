@@ -16,11 +16,8 @@ import { expect, test } from "./fixtures";
 import { DEMO, DEMO_PASSWORD, signIn } from "./support/auth";
 import { e2eDb, latestEmail } from "./support/db";
 
-// HTTP behaviour does not depend on the viewport: once is enough.
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== "desktop", "HTTP checks run on the desktop project");
-});
-
+// HTTP behaviour does not depend on the viewport: this file runs in the desktop project
+// only (playwright.config.ts).
 const NAVIGATION = { timeout: 30_000 };
 
 const SCRIPT = "<script>alert(1)</script>";

@@ -62,7 +62,7 @@ export function AcceptInvitationForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <h2 className="text-xl font-semibold">{t("formTitle")}</h2>
       {formError && <Alert variant="error">{formError}</Alert>}
       {/* For password managers: the account's user name. */}

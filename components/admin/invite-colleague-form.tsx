@@ -31,7 +31,7 @@ export function InviteColleagueForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="error">{formError}</Alert>}
       {sentTo && <Alert variant="success">{t("sent", { email: sentTo })}</Alert>}
       <Field label={t("email")} error={errorOf("email")}>

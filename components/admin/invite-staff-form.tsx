@@ -35,7 +35,7 @@ export function InviteStaffForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert variant="error">{formError}</Alert>}
       {sentTo && <Alert variant="success">{t("inviteSent", { email: sentTo })}</Alert>}
       <Field label={t("inviteEmail")} error={errorOf("email")}>

@@ -39,7 +39,7 @@ export function CreateTokenForm() {
   return (
     <div className="flex flex-col gap-4">
       {created && <NewToken created={created} onDone={() => setCreated(null)} />}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {formError && <Alert variant="error">{formError}</Alert>}
         <Field label={t("name")} hint={t("nameHint")} error={errorOf("name")}>
           <Input autoComplete="off" maxLength={TOKEN_NAME_MAX} {...form.register("name")} />

@@ -61,6 +61,7 @@ export function InterestForm({ target, members, defaultContactId, cooperationTyp
 
   return (
     <form
+      method="post"
       onSubmit={async (event) => {
         // One submission at a time; the server also answers repeats with the same expression.
         if (inFlight.current) {

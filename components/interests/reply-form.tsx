@@ -36,7 +36,7 @@ export function ReplyForm({ id, version }: { id: string; version: number }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {conflictAt !== null ? (
         <ConflictNotice at={conflictAt || undefined} />
       ) : (

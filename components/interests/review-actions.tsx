@@ -176,6 +176,7 @@ function TransitionForm({
 
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       noValidate
       className="flex flex-col gap-4 rounded-lg border border-border p-4"
@@ -328,7 +329,7 @@ export function ReviewNoteForm({ id }: { id: string }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {formError && <Alert variant="error">{formError}</Alert>}
       <input type="hidden" {...form.register("id")} />
       <Field label={t("noteLabel")} error={errorOf("body")}>

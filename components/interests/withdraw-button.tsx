@@ -49,6 +49,7 @@ export function WithdrawButton({ id, version }: { id: string; version: number })
   }
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       noValidate
       aria-labelledby="withdraw-question"

@@ -83,7 +83,7 @@ export function ThemeKeywordsForm({
     format.dateTime(new Date(iso ?? Date.now()), { dateStyle: "medium", timeStyle: "short" });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <Card className="p-5 sm:p-6">
         <p className="mb-5 text-sm text-muted-foreground">{hint}</p>
         <div className="grid gap-6 md:grid-cols-2">

@@ -164,7 +164,7 @@ export function OpportunityForm({
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <Card className="p-5 sm:p-6">
         <p className="mb-5 text-sm text-muted-foreground">{t("form.languagesHint")}</p>
         <div className="grid gap-8 lg:grid-cols-2">

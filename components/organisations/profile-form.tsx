@@ -47,7 +47,7 @@ export function ProfileForm({
   const busy = submitting || navigating;
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
         <Card className="p-5 sm:p-6">
           <section aria-labelledby="section-organisation">
             <h2 id="section-organisation" className="mb-5 text-xl font-semibold">

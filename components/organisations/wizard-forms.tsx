@@ -96,7 +96,7 @@ export function OrganisationStepForm({
   });
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
         <OrganisationFields options={options} errorOf={errorOf} city={city} />
         {formError && <Alert variant="error">{formError}</Alert>}
         <StepActions submitting={submitting || navigating} />
@@ -128,7 +128,7 @@ export function CapabilitiesStepForm({
   });
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
         <CapabilityFields options={options} errorOf={errorOf} city={city} />
         {formError && <Alert variant="error">{formError}</Alert>}
         <StepActions backHref={stepHref("organisation")} submitting={submitting || navigating} />
@@ -155,7 +155,7 @@ export function ConsentStepForm({ city }: { city: string }) {
     { name: "visibleToOfficials", label: t("visibleToOfficials", { city }) },
   ] as const;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-base font-semibold">{t("checkboxesLegend")}</legend>
         {boxes.map(({ name, label }) => {

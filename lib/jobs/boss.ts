@@ -11,6 +11,24 @@ const globalForBoss = globalThis as unknown as { bridgeheadBoss?: Holder };
 /** The schema pg-boss installs its tables in, beside the app's. */
 export const BOSS_SCHEMA = "pgboss";
 
+/**
+ * Instances starting together create the same queues at the same moment, and
+ * pg-boss's queue insert can then deadlock (40P01); PostgreSQL aborts one of
+ * them. The insert does nothing when the queue exists, so trying again after
+ * a short random pause is safe (e2e/scale-out.spec.ts starts two at once).
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const deadlock = (error as { code?: unknown } | null)?.code === "40P01";
+      if (!deadlock || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+    }
+  }
+}
+
 function create(): Holder {
   const boss = new PgBoss({
     connectionString: env().DATABASE_URL,
@@ -26,9 +44,9 @@ function create(): Holder {
   const started = (async () => {
     await boss.start();
     for (const [name, options] of Object.entries(QUEUES)) {
-      await boss.createQueue(name, { name, ...options });
+      await retryOnDeadlock(() => boss.createQueue(name, { name, ...options }));
       // createQueue leaves an existing queue alone: bring its options up to date.
-      await boss.updateQueue(name, { name, ...options });
+      await retryOnDeadlock(() => boss.updateQueue(name, { name, ...options }));
     }
     return boss;
   })();

@@ -36,7 +36,10 @@ export function emailDeliverHandler(boss: PgBoss, deliver: typeof deliverEmail =
   };
 }
 
-const globalForWorkers = globalThis as unknown as { bridgeheadWorkers?: Promise<void> };
+const globalForWorkers = globalThis as unknown as {
+  bridgeheadWorkers?: Promise<void>;
+  bridgeheadWorkersStopped?: boolean;
+};
 
 /**
  * Registers this process's job handlers and the cron schedules. Every app
@@ -110,8 +113,14 @@ export function startWorkers(): Promise<void> {
   return globalForWorkers.bridgeheadWorkers;
 }
 
+/** True once stopWorkers ran (the process is shutting down): nothing starts them again. */
+export function workersStopped(): boolean {
+  return globalForWorkers.bridgeheadWorkersStopped === true;
+}
+
 /** Stops fetching jobs, lets running ones finish (up to `timeoutMs`), and closes the queue's pool. */
 export async function stopWorkers(timeoutMs?: number): Promise<void> {
   globalForWorkers.bridgeheadWorkers = undefined;
+  globalForWorkers.bridgeheadWorkersStopped = true;
   await stopBoss(timeoutMs);
 }
