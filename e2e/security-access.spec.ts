@@ -407,7 +407,7 @@ test.describe("the REST API", () => {
         targetKind: "THEME",
         targetId: dairy.id,
         score: 100,
-        explanation: {},
+        explanation: "{}",
         computedAt: new Date(),
       },
     });

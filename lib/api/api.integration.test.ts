@@ -130,7 +130,7 @@ async function score(
       targetKind: kind,
       targetId,
       score: value,
-      explanation: stored(kind),
+      explanation: JSON.stringify(stored(kind)),
       computedAt: now,
     },
   });

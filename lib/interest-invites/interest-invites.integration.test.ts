@@ -382,7 +382,7 @@ describe("ranked lists", () => {
         targetKind: "THEME" as const,
         targetId: theme.id,
         score: 90 - i,
-        explanation: {},
+        explanation: "{}",
         computedAt: new Date(),
       })),
     });

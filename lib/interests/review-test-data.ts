@@ -124,7 +124,7 @@ export async function createMatchScore(
       targetKind,
       targetId,
       score,
-      explanation: { factors: [], concepts: [], nearMisses: [] },
+      explanation: JSON.stringify({ factors: [], concepts: [], nearMisses: [] }),
       computedAt: new Date(),
     },
   });

@@ -205,7 +205,7 @@ describe("matching engine on the demo data", () => {
     expect(await db.matchScore.count({ where: { organisationId: org.id } })).toBe(0);
   });
 
-  it("keeps a profile edit made while the rebuild runs, and refuses a second rebuild meanwhile", async () => {
+  it("keeps a profile edit made while the rebuild runs, drops an organisation deleted meanwhile, and refuses a second rebuild", async () => {
     const ecommerce = await db.theme.findFirstOrThrow({
       where: { slug: "cross-border-ecommerce" },
     });
@@ -216,6 +216,16 @@ describe("matching engine on the demo data", () => {
         matchScores: { none: { targetKind: "THEME", targetId: ecommerce.id } },
       },
       orderBy: { id: "desc" },
+    });
+    // One with stored scores, deleted while the rebuild runs: its new rows must not survive the swap.
+    const doomed = await db.organisation.findFirstOrThrow({
+      where: {
+        id: { not: org.id },
+        matchScores: { some: {} },
+        members: { none: {} },
+        interests: { none: {} },
+      },
+      orderBy: { id: "asc" },
     });
     let second: Promise<unknown> | null = null;
     let edited = false;
@@ -232,6 +242,7 @@ describe("matching engine on the demo data", () => {
         },
       });
       await rescoreOrganisation(db, org.id);
+      await db.organisation.delete({ where: { id: doomed.id } });
       second = rebuildAll(db).then(
         () => "finished",
         (error: Error) => error.message,
@@ -249,5 +260,10 @@ describe("matching engine on the demo data", () => {
       },
     });
     expect(score?.score).toBeGreaterThanOrEqual(SCORE_FLOOR);
+    expect(await db.matchScore.count({ where: { organisationId: doomed.id } })).toBe(0);
+    // The foreign key was validated after the swap: it holds.
+    const [fk] = await db.$queryRaw<Array<{ valid: boolean }>>`
+      SELECT convalidated AS valid FROM pg_constraint WHERE conname = 'MatchScore_organisationId_fkey'`;
+    expect(fk?.valid).toBe(true);
   });
 });

@@ -201,7 +201,7 @@ async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], n
       const chunk = rows.slice(i, i + 5000);
       await tx.$executeRaw`
         INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-        SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e::jsonb, ${now}
+        SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e, ${now}
         FROM unnest(${chunk.map((r) => r.organisationId)}::text[], ${chunk.map((r) => r.score)}::smallint[],
                     ${chunk.map((r) => r.explanation)}::text[]) AS x(o, s, e)`;
     }
@@ -224,7 +224,7 @@ async function appendTargetScores(bulk: pg.Pool, target: TargetSpec, rows: Score
     const chunk = rows.slice(i, i + 5000);
     await bulk.query(
       `INSERT INTO "${REBUILD_TABLE}" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-       SELECT o, $1::"MatchTargetKind", $2, s, e::jsonb, $3
+       SELECT o, $1::"MatchTargetKind", $2, s, e, $3
        FROM unnest(string_to_array($4, ','), $5::smallint[], string_to_array($6, E'\n')) AS x(o, s, e)`,
       [
         target.kind,
@@ -247,23 +247,40 @@ async function appendTargetScores(bulk: pg.Pool, target: TargetSpec, rows: Score
  * until the new ones are complete. Names end up exactly as the migrations
  * create them.
  */
-async function swapInRebuiltScores(db: Db) {
+async function swapInRebuiltScores(
+  db: Db,
+  organisationIds: readonly string[],
+  timings: Record<string, number> = {},
+) {
+  let t = performance.now();
+  const lap = (name: string) => {
+    timings[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
   await db.$executeRawUnsafe(
     `ALTER TABLE "${REBUILD_TABLE}" ADD CONSTRAINT "${REBUILD_TABLE}_pkey" PRIMARY KEY ("organisationId", "targetKind", "targetId")`,
   );
   await db.$executeRawUnsafe(
     `CREATE INDEX "${REBUILD_TABLE}_target_idx" ON "${REBUILD_TABLE}" ("targetKind", "targetId", "score" DESC)`,
   );
+  lap("swapIndexes");
   await db.$transaction(
     async (tx) => {
       // No organisation may disappear between the clean-up and the foreign key.
       await tx.$executeRaw`LOCK TABLE "Organisation" IN SHARE ROW EXCLUSIVE MODE`;
       await tx.$executeRaw`LOCK TABLE "MatchScore" IN ACCESS EXCLUSIVE MODE`;
+      // Only organisations scored by this rebuild have rows, so only those
+      // can be gone: look them up by id (the table holds too many rows to scan).
       await tx.$executeRawUnsafe(
-        `DELETE FROM "${REBUILD_TABLE}" r WHERE NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = r."organisationId")`,
+        `DELETE FROM "${REBUILD_TABLE}" r
+         WHERE r."organisationId" IN (
+           SELECT t.id FROM unnest(string_to_array($1, ',')) AS t(id)
+           WHERE NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = t.id))`,
+        organisationIds.join(","),
       );
       await tx.$executeRaw`DROP TABLE "MatchScore"`;
       await tx.$executeRawUnsafe(`ALTER TABLE "${REBUILD_TABLE}" RENAME TO "MatchScore"`);
+      await tx.$executeRaw`ALTER TABLE "MatchScore" RESET (autovacuum_enabled)`;
       await tx.$executeRawUnsafe(`ALTER INDEX "${REBUILD_TABLE}_pkey" RENAME TO "MatchScore_pkey"`);
       await tx.$executeRawUnsafe(
         `ALTER INDEX "${REBUILD_TABLE}_target_idx" RENAME TO "MatchScore_targetKind_targetId_score_idx"`,
@@ -274,8 +291,11 @@ async function swapInRebuiltScores(db: Db) {
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+  lap("swapTransaction");
   await db.$executeRaw`ALTER TABLE "MatchScore" VALIDATE CONSTRAINT "MatchScore_organisationId_fkey"`;
+  lap("swapValidate");
   await db.$executeRaw`ANALYZE "MatchScore"`;
+  lap("swapAnalyze");
 }
 
 /** One full rebuild at a time, across processes and instances: a transaction-scoped advisory lock. */
@@ -326,7 +346,7 @@ export async function rescoreOrganisation(db: Db, organisationId: string, now = 
     if (rows.length > 0) {
       await tx.$executeRaw`
         INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
-        SELECT ${organisationId}, k::"MatchTargetKind", t, s, e::jsonb, ${now}
+        SELECT ${organisationId}, k::"MatchTargetKind", t, s, e, ${now}
         FROM unnest(${rows.map((r) => r.target.kind)}::text[], ${rows.map((r) => r.target.id)}::text[],
                     ${rows.map((r) => r.score)}::smallint[], ${rows.map((r) => r.explanation)}::text[]) AS x(k, t, s, e)`;
     }
@@ -418,7 +438,8 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   // Left over by a rebuild that crashed, or none.
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${REBUILD_TABLE}"`);
   await db.$executeRawUnsafe(
-    `CREATE TABLE "${REBUILD_TABLE}" (LIKE "MatchScore" INCLUDING DEFAULTS)`,
+    // Without autovacuum while it fills: a worker busy on it would hold up the swap's rename.
+    `CREATE TABLE "${REBUILD_TABLE}" (LIKE "MatchScore" INCLUDING DEFAULTS) WITH (autovacuum_enabled = false)`,
   );
 
   // Organisations by position; their concepts and declared themes as small
@@ -441,6 +462,7 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   // Each organisation's tsvector, for the text ranks (see fts.ts).
   const lexemes = new LexemeDictionary();
   const vectors: ParsedVector[] = [];
+  const conceptUpdates: Array<Promise<unknown>> = [];
   let cursor = "";
   for (;;) {
     const { rows: batch } = await bulk.query<OrgRow & { vector: string }>(
@@ -472,14 +494,19 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
           .join(",")}}`,
       );
     }
-    await bulk.query(
+    // Not awaited here: PostgreSQL stores this batch while the next one is read and matched.
+    const update = bulk.query(
       `UPDATE "Organisation" o SET concepts = t.c::text[]
        FROM unnest($1::text[], $2::text[]) AS t(id, c) WHERE o.id = t.id AND o.concepts IS DISTINCT FROM t.c::text[]`,
       [batchIds, concepts],
     );
+    update.catch(() => {}); // awaited below, with the others
+    conceptUpdates.push(update);
     cursor = batch.at(-1)!.id;
     await onProgress({ phase: "concepts", done: ids.length, total });
   }
+
+  await Promise.all(conceptUpdates);
 
   // Per target: every organisation's concept overlap and declared theme,
   // then, for those that share something, the bound with a perfect fit, the
@@ -567,7 +594,15 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   const writes: Array<Promise<void>> = [];
   let failed: unknown = null;
   // Where the time goes (milliseconds), for the benchmark.
-  const timings = { prepare: 0, waitRanks: 0, score: 0, waitWrites: 0, swap: 0, hopeful: 0 };
+  const timings = {
+    prepare: 0,
+    waitRanks: 0,
+    score: 0,
+    waitWrites: 0,
+    swap: 0,
+    hopeful: 0,
+    swapSteps: {} as Record<string, number>,
+  };
   const clock = () => performance.now();
   let t = clock();
   let next = targets.length > 0 ? prepare(targets[0]!, compiled[0]!) : null;
@@ -615,7 +650,7 @@ async function rebuildAllLocked(db: Db, bulk: pg.Pool, onProgress: Progress, now
   if (failed) throw failed;
   t = clock();
   // Targets that no longer exist or are no longer published are simply not in the new table.
-  await swapInRebuiltScores(db);
+  await swapInRebuiltScores(db, ids, timings.swapSteps);
   timings.swap = clock() - t;
   // What changed while the rebuild ran was re-scored into the old table by
   // the jobs: score it again now that the new table is in place.

@@ -234,6 +234,10 @@ export type CompiledQuery = {
   operands: number;
   /** By dictionary id: 1 for the query's lexemes. */
   isOperand: Uint8Array;
+  /** By dictionary id: 1 for a lexeme that is by itself one of the top OR's alternatives. */
+  isAlternative: Uint8Array;
+  /** The top OR's other alternatives (phrases, ANDs), checked only when no lexeme alternative is there. */
+  complex: QueryNode[];
   /** By dictionary id: where the lexeme is in the document being evaluated (+1), for `stamp`. */
   slot: Int32Array;
   stampOf: Int32Array;
@@ -261,10 +265,22 @@ export function compileQuery(text: string, dictionary: LexemeDictionary): Compil
     }
   };
   walk(tree);
+  const isAlternative = new Uint8Array(dictionary.size);
+  const complex: QueryNode[] = [];
+  const alternatives = (node: QueryNode) => {
+    if (node.op === "or") {
+      alternatives(node.left);
+      alternatives(node.right);
+    } else if (node.op === "lexeme") isAlternative[node.id] = 1;
+    else complex.push(node);
+  };
+  alternatives(tree);
   return {
     tree,
     operands,
     isOperand,
+    isAlternative,
+    complex,
     slot: new Int32Array(dictionary.size),
     stampOf: new Int32Array(dictionary.size),
     stamp: 0,
@@ -276,9 +292,14 @@ function indexIn(query: CompiledQuery, id: number) {
   return query.stampOf[id] === query.stamp ? query.slot[id]! : -1;
 }
 
-/** Positions of the document's lexeme at index k. */
-function positionsAt(doc: ParsedVector, k: number) {
-  return doc.positions.subarray(doc.starts[k]!, doc.starts[k + 1]!);
+/** Whether the document's lexeme at index k occurs at `position`. */
+function occursAt(doc: ParsedVector, k: number, position: number) {
+  for (let i = doc.starts[k]!; i < doc.starts[k + 1]!; i++) {
+    const p = doc.positions[i]!;
+    if (p === position) return true;
+    if (p > position) return false; // ascending
+  }
+  return false;
 }
 
 /**
@@ -294,15 +315,13 @@ function phraseEndsAt(
 ): boolean {
   if (node.op === "lexeme") {
     const k = indexIn(query, node.id);
-    return k >= 0 && positionsAt(doc, k).includes(end);
+    return k >= 0 && occursAt(doc, k, end);
   }
   if (node.op !== "phrase" || node.right.op !== "lexeme")
     throw new Error("fts: unsupported phrase operand");
   const k = indexIn(query, node.right.id);
   return (
-    k >= 0 &&
-    positionsAt(doc, k).includes(end) &&
-    phraseEndsAt(node.left, doc, query, end - node.distance)
+    k >= 0 && occursAt(doc, k, end) && phraseEndsAt(node.left, doc, query, end - node.distance)
   );
 }
 
@@ -314,8 +333,8 @@ function phraseMatches(
   if (node.right.op !== "lexeme") throw new Error("fts: unsupported phrase operand");
   const k = indexIn(query, node.right.id);
   if (k < 0) return false;
-  for (const end of positionsAt(doc, k))
-    if (phraseEndsAt(node.left, doc, query, end - node.distance)) return true;
+  for (let i = doc.starts[k]!; i < doc.starts[k + 1]!; i++)
+    if (phraseEndsAt(node.left, doc, query, doc.positions[i]! - node.distance)) return true;
   return false;
 }
 
@@ -340,15 +359,19 @@ function matchesNode(node: QueryNode, doc: ParsedVector, query: CompiledQuery): 
 export function rankWhereMatches(doc: ParsedVector, query: CompiledQuery): number {
   query.stamp++;
   let any = false;
+  let matched = false;
   for (let k = 0; k < doc.ids.length; k++) {
     const id = doc.ids[k]!;
     if (id < query.isOperand.length && query.isOperand[id] === 1) {
       query.stampOf[id] = query.stamp;
       query.slot[id] = k;
       any = true;
+      if (query.isAlternative[id] === 1) matched = true;
     }
   }
-  if (!any || !matchesNode(query.tree, doc, query)) return 0;
+  if (!any) return 0;
+  if (!matched) matched = query.complex.some((node) => matchesNode(node, doc, query));
+  if (!matched) return 0;
   // calc_rank_or, in single precision where the C code is.
   let res = 0;
   for (let k = 0; k < doc.ids.length; k++) {

@@ -135,7 +135,7 @@ async function score(
       targetKind: kind,
       targetId,
       score: value,
-      explanation: { factors: [], concepts: [], nearMisses: [] },
+      explanation: JSON.stringify({ factors: [], concepts: [], nearMisses: [] }),
       computedAt: new Date(),
     },
   });
@@ -181,7 +181,7 @@ describe("listRankedOrganisations", () => {
       name: "Zeta Best",
       country: "FR",
       type: "SME",
-      explanation: { factors: [], concepts: [], nearMisses: [] },
+      explanation: JSON.stringify({ factors: [], concepts: [], nearMisses: [] }),
     });
   });
 

@@ -76,7 +76,7 @@ async function score(
       targetKind,
       targetId,
       score: value,
-      explanation: explanation(label),
+      explanation: JSON.stringify(explanation(label)),
       computedAt: NOW,
     },
   });

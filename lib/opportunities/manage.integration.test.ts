@@ -290,7 +290,7 @@ describe("close and reopen", () => {
         targetKind: "OPPORTUNITY",
         targetId: published.id,
         score: 80,
-        explanation: {},
+        explanation: "{}",
         computedAt: new Date(),
       },
     });
@@ -453,7 +453,7 @@ describe("listManagedOpportunities", () => {
         ...row,
         targetKind: "OPPORTUNITY" as const,
         targetId: published.id,
-        explanation: {},
+        explanation: "{}",
         computedAt: new Date(),
       })),
     });

@@ -117,7 +117,7 @@ async function grow(target: number) {
     await createUser(setup, { organisationId: other.id });
     const assignee = await createUser(setup, { role: "OFFICIAL" });
     officialIds.push(assignee.id);
-    const explanation = { factors: [], concepts: [], nearMisses: [] };
+    const explanation = JSON.stringify({ factors: [], concepts: [], nearMisses: [] });
     await setup.matchScore.createMany({
       data: [
         // The partner's suggestion, and the other organisation in the theme's ranked list.
@@ -292,7 +292,7 @@ beforeAll(async () => {
       targetKind: "THEME",
       targetId: themeId,
       score: 70,
-      explanation: { factors: [], concepts: [], nearMisses: [] },
+      explanation: JSON.stringify({ factors: [], concepts: [], nearMisses: [] }),
       computedAt: new Date(),
     },
   });
