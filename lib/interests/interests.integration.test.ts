@@ -471,6 +471,35 @@ describe("transitions", () => {
     await transitionInterest({ id: e.id, version: 0, action: "startReview", actorId: o.id });
     expect(await db.notification.count({ where: { interestId: e.id } })).toBe(1);
   });
+
+  it("a failure writing the audit row undoes the state change it records", async () => {
+    const e = await submitted();
+    const o = await official();
+    // The audit insert itself fails, after the status change and its event.
+    const fn = `fail_audit_${e.id.replace(/\W/g, "")}`;
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW."entityId" = '${e.id}' THEN RAISE EXCEPTION 'audit refused'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER ${fn} BEFORE INSERT ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    );
+    try {
+      await expect(
+        transitionInterest({ id: e.id, version: 0, action: "startReview", actorId: o.id }),
+      ).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "AuditLog"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+    const row = await db.expressionOfInterest.findUniqueOrThrow({ where: { id: e.id } });
+    expect(row).toMatchObject({ status: "SUBMITTED", version: 0, firstReviewedAt: null });
+    expect(await db.interestEvent.count({ where: { interestId: e.id } })).toBe(1);
+    expect(await db.notification.count({ where: { interestId: e.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { entityId: e.id } })).toBe(0);
+  });
 });
 
 describe("the partner's side", () => {
