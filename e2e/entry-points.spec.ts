@@ -530,7 +530,10 @@ test.describe("error pages", () => {
         ["en", "Temporarily unavailable", "Please try again in a moment."],
       ] as const) {
         const response = await page.goto(`${app.url}/${locale}`);
-        expect(response?.status()).toBe(500);
+        // The first page load after the stop renders and fails (500, the error page); the
+        // process then knows its database is down, and proxy.ts answers the next loads with
+        // the same texts as a 503 (e2e/reliability.spec.ts asserts the 503 itself).
+        expect([500, 503]).toContain(response?.status());
         await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
         await expect(page.getByText(body)).toBeVisible();
         await expect(page.locator("html")).toHaveAttribute(
