@@ -3,7 +3,12 @@ import type { Caller } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createOrganisation, createUser, unique } from "@/lib/testing/factories";
+import {
+  createCityWithTheme,
+  createOrganisation,
+  createUser,
+  unique,
+} from "@/lib/testing/factories";
 
 // The actions run outside a Next request: the caller and the job queue are stand-ins.
 const session = vi.hoisted(() => ({ caller: null as Caller | null }));
@@ -30,47 +35,6 @@ const { closeOpportunityAction, reopenOpportunityAction, saveOpportunityAction }
 const { closeOpportunity, reopenOpportunity, saveOpportunity } = await import("./mutations");
 const { getManagedOpportunity, listManagedOpportunities } = await import("./manage-queries");
 const { slugify } = await import("./schema");
-
-async function cityWithTheme() {
-  const city = await db.city.create({
-    data: {
-      slug: unique("city"),
-      nameEn: "Testcity",
-      nameZh: "测试市",
-      regionEn: "Region",
-      regionZh: "地区",
-      countryCode: "CN",
-      summaryEn: "A city for tests.",
-      summaryZh: "测试用城市。",
-    },
-  });
-  const area = await db.cooperationArea.create({
-    data: {
-      cityId: city.id,
-      slug: "area",
-      order: 1,
-      nameEn: "Area",
-      nameZh: "领域",
-      descriptionEn: "An area.",
-      descriptionZh: "一个领域。",
-    },
-  });
-  const theme = await db.theme.create({
-    data: {
-      cityId: city.id,
-      areaId: area.id,
-      slug: unique("theme"),
-      order: 1,
-      nameEn: "Dairy",
-      nameZh: "乳业",
-      descriptionEn: "A theme.",
-      descriptionZh: "一个主题。",
-      keywordsEn: ["dairy"],
-      keywordsZh: ["乳业"],
-    },
-  });
-  return { city, theme };
-}
 
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -122,7 +86,7 @@ beforeEach(() => {
 
 describe("saveOpportunity", () => {
   it("creates a draft with a slug from the English title, audited, not scored", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const input = values(theme.id, { titleEn: "Smart Dairy Farms: Sensors & Data" });
     const saved = await saveOpportunity({ actorId: official.id, values: input, publish: false });
@@ -142,7 +106,7 @@ describe("saveOpportunity", () => {
   });
 
   it("gives the same title a unique slug, and the slug of a draft follows its title", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const title = unique("Water Saving Irrigation");
     const base = slugify(title);
@@ -170,7 +134,7 @@ describe("saveOpportunity", () => {
   });
 
   it("publishes: publishedAt set, rescore queued after commit; the slug then never changes", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const draft = await saveOpportunity({
       actorId: official.id,
@@ -209,7 +173,7 @@ describe("saveOpportunity", () => {
   });
 
   it("refuses to publish with a past deadline; a draft may keep one", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const draft = await saveOpportunity({
       actorId: official.id,
@@ -230,7 +194,7 @@ describe("saveOpportunity", () => {
   });
 
   it("refuses to save over a newer version, naming who changed it and when", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const alice = await createUser(db, { role: "OFFICIAL", name: unique("Alice") });
     const bob = await createUser(db, { role: "ADMIN" });
     const draft = await saveOpportunity({
@@ -276,7 +240,7 @@ describe("saveOpportunity", () => {
 
 describe("close and reopen", () => {
   it("closes without touching scores, reopens with a rescore, both audited", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const organisation = await createOrganisation(db);
     const published = await saveOpportunity({
@@ -320,7 +284,7 @@ describe("close and reopen", () => {
   });
 
   it("does not reopen past the deadline, nor close a draft", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const published = await saveOpportunity({
       actorId: official.id,
@@ -357,7 +321,7 @@ describe("close and reopen", () => {
 
 describe("actions", () => {
   it("refuse partners and anonymous callers, and change nothing", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const organisation = await createOrganisation(db);
     const partner = await createUser(db, { organisationId: organisation.id });
     const input = {
@@ -389,7 +353,7 @@ describe("actions", () => {
   });
 
   it("let an official save and publish, taking the actor from the session", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     session.caller = callerOf(official);
     const result = await saveOpportunityAction({
@@ -413,7 +377,7 @@ describe("actions", () => {
   });
 
   it("refuse unknown fields such as status or slug", async () => {
-    const { theme } = await cityWithTheme();
+    const { theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     session.caller = callerOf(official);
     const result = await saveOpportunityAction({
@@ -431,7 +395,7 @@ describe("actions", () => {
 
 describe("listManagedOpportunities", () => {
   it("lists a city's opportunities, drafts too, with good matches counted in one query", async () => {
-    const { city, theme } = await cityWithTheme();
+    const { city, theme } = await createCityWithTheme(db);
     const official = await createUser(db, { role: "OFFICIAL" });
     const draft = await saveOpportunity({
       actorId: official.id,

@@ -13,7 +13,12 @@ import { sessionCookie } from "@/lib/auth/cookies";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createOrganisation, createUser, unique } from "@/lib/testing/factories";
+import {
+  createCityWithTheme,
+  createOrganisation,
+  createUser,
+  unique,
+} from "@/lib/testing/factories";
 
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
 
@@ -285,43 +290,7 @@ describe("a valid form with one extra field is refused whole; the same form with
 
   it("the workflow of an expression of interest: a status, an organisation or a user smuggled in", async () => {
     const p = await people();
-    const city = await db.city.create({
-      data: {
-        slug: unique("city"),
-        nameEn: "Testcity",
-        nameZh: "测试市",
-        regionEn: "Region",
-        regionZh: "地区",
-        countryCode: "CN",
-        summaryEn: "A city for tests.",
-        summaryZh: "测试用城市。",
-      },
-    });
-    const area = await db.cooperationArea.create({
-      data: {
-        cityId: city.id,
-        slug: "area",
-        order: 1,
-        nameEn: "Area",
-        nameZh: "领域",
-        descriptionEn: "An area.",
-        descriptionZh: "一个领域。",
-      },
-    });
-    const theme = await db.theme.create({
-      data: {
-        cityId: city.id,
-        areaId: area.id,
-        slug: unique("theme"),
-        order: 1,
-        nameEn: "Dairy",
-        nameZh: "乳业",
-        descriptionEn: "Dairy.",
-        descriptionZh: "乳业。",
-        keywordsEn: ["dairy"],
-        keywordsZh: ["乳业"],
-      },
-    });
+    const { theme } = await createCityWithTheme(db);
     const interest = await db.expressionOfInterest.create({
       data: {
         organisationId: p.organisation.id,

@@ -61,3 +61,48 @@ export async function createUser(
     },
   });
 }
+
+/**
+ * A city of its own with one area and one theme (keywords "dairy" / "乳业"),
+ * for tests that need a theme nobody else's data touches.
+ */
+export async function createCityWithTheme(db: Db) {
+  const city = await db.city.create({
+    data: {
+      slug: unique("city"),
+      nameEn: "Testcity",
+      nameZh: "测试市",
+      regionEn: "Region",
+      regionZh: "地区",
+      countryCode: "CN",
+      summaryEn: "A city for tests.",
+      summaryZh: "测试用城市。",
+    },
+  });
+  const area = await db.cooperationArea.create({
+    data: {
+      cityId: city.id,
+      slug: "area",
+      order: 1,
+      nameEn: "Area",
+      nameZh: "领域",
+      descriptionEn: "An area.",
+      descriptionZh: "一个领域。",
+    },
+  });
+  const theme = await db.theme.create({
+    data: {
+      cityId: city.id,
+      areaId: area.id,
+      slug: unique("theme"),
+      order: 1,
+      nameEn: "Dairy",
+      nameZh: "乳业",
+      descriptionEn: "A theme.",
+      descriptionZh: "一个主题。",
+      keywordsEn: ["dairy"],
+      keywordsZh: ["乳业"],
+    },
+  });
+  return { city, area, theme };
+}
