@@ -60,6 +60,8 @@ http {
     # serve every request, because sessions, rate limits and jobs live in PostgreSQL.
 ${upstreams.map((u) => `    server ${u} max_fails=3 fail_timeout=10s;`).join("\n")}
     keepalive 16;
+    # Below Node's own keep-alive (5 s), so nginx never reuses a connection the app is closing (a 502).
+    keepalive_timeout 4s;
   }
 
   server {
