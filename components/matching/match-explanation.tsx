@@ -29,13 +29,8 @@ import {
 import { SCORE_FLOOR } from "@/lib/matching/score";
 import { cn } from "@/lib/utils";
 
-/** A native <meter>, styled as a thin bar in Chromium, WebKit and Firefox. */
-const METER = [
-  "block h-2 w-full appearance-none overflow-hidden rounded-full border-0 bg-muted",
-  "[&::-webkit-meter-bar]:h-2 [&::-webkit-meter-bar]:rounded-full [&::-webkit-meter-bar]:border-0 [&::-webkit-meter-bar]:bg-muted [&::-webkit-meter-bar]:bg-none",
-  "[&::-webkit-meter-optimum-value]:rounded-full [&::-webkit-meter-optimum-value]:bg-primary [&::-webkit-meter-optimum-value]:bg-none",
-  "[&::-moz-meter-bar]:rounded-full [&::-moz-meter-bar]:bg-primary [&::-moz-meter-bar]:bg-none",
-].join(" ");
+/** A native <meter>, styled as a thin bar (the meter-bar utility of app/globals.css). */
+const METER = "meter-bar";
 
 export type MatchAudience = "partner" | "official";
 

@@ -346,6 +346,28 @@ describe("filter options and the detail", () => {
     );
   });
 
+  it("offers only the countries of organisations with an expression in the city", async () => {
+    const here = await createReviewCity(db);
+    const hereTheme = await createReviewTheme(db, here, { en: "Here", zh: "此处" });
+    const elsewhere = await createReviewCity(db);
+    const elsewhereTheme = await createReviewTheme(db, elsewhere, { en: "Elsewhere", zh: "别处" });
+    // Countries before, between and after this city's: with an expression in
+    // another city only, or with no expression at all.
+    for (const country of ["AA", "BE", "PL", "ZZ"]) {
+      const org = await createReviewOrganisation(db, { country });
+      await createInterest(db, { organisationId: org.id, themeId: elsewhereTheme.id });
+    }
+    for (const country of ["AB", "SE", "ZY"]) await createReviewOrganisation(db, { country });
+    // A country whose first organisations have no expression here, the last one has.
+    for (const country of ["PT", "PT", "PT", "DE"]) await createReviewOrganisation(db, { country });
+    for (const country of ["PT", "DE", "IE"]) {
+      const org = await createReviewOrganisation(db, { country });
+      await createInterest(db, { organisationId: org.id, themeId: hereTheme.id });
+    }
+    const options = await getReviewFilterOptions(official, { citySlug: here.slug });
+    expect(options.countries).toEqual(["DE", "IE", "PT"]);
+  });
+
   it("loads one expression with its organisation and the score of its opportunity", async () => {
     const interest = await getReviewInterest(official, ids.submitted, { citySlug });
     expect(interest?.organisation.name).toBe("Alpen Dairy Institute");

@@ -20,6 +20,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { isOfficialRole } from "@/lib/matching/official-schema";
 import { containsPattern, getThemeNames } from "@/lib/matching/queries";
+import { countriesWhere } from "@/lib/organisations/country-sql";
 import { loadInterestHistory } from "./queries";
 import {
   hasHan,
@@ -81,14 +82,25 @@ export function reviewFrom(
       conditions.push(Prisma.sql`(e.motivation ILIKE ${pattern} OR e.contribution ILIKE ${pattern}
         OR o.name ILIKE ${pattern})`);
     } else {
-      // Stemmed full-text search over the expression and the organisation (GIN indexes).
-      conditions.push(Prisma.sql`(e."searchVector" @@ websearch_to_tsquery('english', ${filter.q})
-        OR o."searchVector" @@ websearch_to_tsquery('english', ${filter.q}))`);
+      // Stemmed full-text search over the expression and the organisation. As
+      // one set of ids from each table's GIN index: an OR across the two
+      // tables' vectors could use neither index and read both tables whole.
+      const query = Prisma.sql`websearch_to_tsquery('english', ${filter.q})`;
+      conditions.push(Prisma.sql`e.id IN (
+        SELECT se.id FROM "ExpressionOfInterest" se WHERE se."searchVector" @@ ${query}
+        UNION
+        SELECT so.id FROM "Organisation" sorg
+          JOIN "ExpressionOfInterest" so ON so."organisationId" = sorg.id
+          WHERE sorg."searchVector" @@ ${query})`);
     }
   }
+  // Every expression has its organisation (a required foreign key), so the
+  // LEFT JOIN gives the same rows as a JOIN; but PostgreSQL can drop a LEFT
+  // JOIN that nothing reads, so a count without organisation filters does
+  // not read the 50,000 organisations (docs/performance.md, "Query plans").
   return Prisma.sql`
     FROM "ExpressionOfInterest" e
-    JOIN "Organisation" o ON o.id = e."organisationId"
+    LEFT JOIN "Organisation" o ON o.id = e."organisationId"
     JOIN "Theme" t ON t.id = e."themeId"
     JOIN "City" c ON c.id = t."cityId"
     LEFT JOIN "Opportunity" op ON op.id = e."opportunityId"
@@ -252,14 +264,16 @@ export const getReviewFilterOptions = cache(
         orderBy: [{ titleEn: "asc" }],
         select: { id: true, slug: true, titleEn: true, titleZh: true },
       }),
-      db.$queryRaw<Array<{ country: string }>>`
-        SELECT DISTINCT trim(o.country) AS country
-        FROM "ExpressionOfInterest" e
-        JOIN "Organisation" o ON o.id = e."organisationId"
-        JOIN "Theme" t ON t.id = e."themeId"
-        JOIN "City" c ON c.id = t."cityId"
-        WHERE c.slug = ${citySlug}
-        ORDER BY 1`,
+      // The countries of organisations with an expression in the city.
+      db.$queryRaw<Array<{ country: string }>>(
+        countriesWhere(
+          Prisma.sql`FROM "Organisation" o
+            JOIN "ExpressionOfInterest" e ON e."organisationId" = o.id
+            JOIN "Theme" t ON t.id = e."themeId"
+            JOIN "City" c ON c.id = t."cityId"`,
+          Prisma.sql`c.slug = ${citySlug}`,
+        ),
+      ),
       listAssignableOfficials(caller),
     ]);
     return { themes, opportunities, countries: countries.map((c) => c.country), officials };

@@ -12,6 +12,7 @@ import type { MatchTargetKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/routing";
 import { recentInvites } from "@/lib/interest-invites/queries";
 import { openOpportunityWhere } from "@/lib/opportunities/visibility";
+import { countriesWhere } from "@/lib/organisations/country-sql";
 import {
   GOOD_SCORE,
   MIN_SCORE,
@@ -19,8 +20,8 @@ import {
   type RankedFilter,
   STRONG_SCORE,
 } from "./official-schema";
-import { buildIndex } from "./targets";
-import { isChinese, prepareText } from "./text";
+import { findOpportunityConcepts, getConceptIndex } from "./queries";
+import { isChinese } from "./text";
 
 /** The organisations officials may see, as a Prisma filter. */
 export const visibleToOfficials = {
@@ -164,25 +165,7 @@ export async function getSoughtTerms(
   locale: Locale,
   citySlug: string = env().CITY_SLUG,
 ): Promise<ReadonlyMap<string, readonly string[]>> {
-  const themes = await db.theme.findMany({
-    where: { city: { slug: citySlug } },
-    select: {
-      id: true,
-      slug: true,
-      nameEn: true,
-      nameZh: true,
-      keywordsEn: true,
-      keywordsZh: true,
-    },
-  });
-  const hits = buildIndex(themes).find(
-    prepareText(
-      opportunity.titleEn,
-      opportunity.titleZh,
-      opportunity.descriptionEn,
-      opportunity.descriptionZh,
-    ),
-  );
+  const hits = findOpportunityConcepts(await getConceptIndex(citySlug), opportunity);
   const zh = locale === "zh";
   const sought = new Map<string, string[]>();
   for (const [id, terms] of hits) {
@@ -299,14 +282,13 @@ export async function listRankedOrganisations(target: RankTarget, filter: Ranked
 
 /** The countries of the organisations a target's list can show, for the country filter. */
 export async function listRankedCountries(target: RankTarget): Promise<string[]> {
-  const rows = await db.organisation.findMany({
-    where: {
-      ...visibleToOfficials,
-      matchScores: { some: { targetKind: target.kind, targetId: target.id } },
-    },
-    distinct: ["country"],
-    select: { country: true },
-    orderBy: { country: "asc" },
-  });
-  return rows.map((row) => row.country.trim());
+  const rows = await db.$queryRaw<Array<{ country: string }>>(
+    countriesWhere(
+      Prisma.sql`FROM "Organisation" o
+        JOIN "MatchScore" ms ON ms."organisationId" = o.id
+          AND ms."targetKind" = ${target.kind}::"MatchTargetKind" AND ms."targetId" = ${target.id}`,
+      VISIBLE_SQL,
+    ),
+  );
+  return rows.map((row) => row.country);
 }

@@ -6,11 +6,14 @@ import { createOrganisation } from "@/lib/testing/factories";
 import {
   containsPattern,
   countMatchScores,
+  findOpportunityConcepts,
   getThemeNames,
   getThemeScores,
   listSuggestedOpportunities,
 } from "./queries";
 import { parseSuggestionState, SUGGESTIONS_PAGE_SIZE } from "./schema";
+import { buildIndex } from "./targets";
+import { prepareText } from "./text";
 
 // "Today" for every query here: deadlines are whole days in UTC.
 const NOW = new Date("2030-06-15T10:00:00Z");
@@ -341,5 +344,40 @@ describe("getThemeScores", () => {
 describe("containsPattern", () => {
   it("escapes LIKE wildcards", () => {
     expect(containsPattern("100%_a\\b")).toBe("%100\\%\\_a\\\\b%");
+  });
+});
+
+describe("findOpportunityConcepts", () => {
+  const theme = {
+    id: "t1",
+    slug: "dairy",
+    nameEn: "Dairy",
+    nameZh: "乳业",
+    keywordsEn: ["milk powder"],
+    keywordsZh: ["奶粉"],
+  };
+  const text = {
+    titleEn: "Milk powder plant",
+    titleZh: "奶粉工厂",
+    descriptionEn: "Spray drying of milk powder and mastitis control in dairy herds.",
+    descriptionZh: "乳房炎防控。",
+  };
+  const direct = (index: ReturnType<typeof buildIndex>, t: typeof text) =>
+    index.find(prepareText(t.titleEn, t.titleZh, t.descriptionEn, t.descriptionZh));
+
+  it("finds what the index finds, once per text and index", () => {
+    const index = buildIndex([theme]);
+    const first = findOpportunityConcepts(index, text);
+    expect([...first]).toEqual([...direct(index, text)]);
+    expect(first.size).toBeGreaterThan(0);
+    expect(findOpportunityConcepts(index, { ...text })).toBe(first);
+    // An edited text is looked up again.
+    const edited = { ...text, descriptionEn: "Cheese ripening caves." };
+    expect([...findOpportunityConcepts(index, edited)]).toEqual([...direct(index, edited)]);
+    // Another index (the theme keywords changed) does not reuse the first one's result.
+    const other = buildIndex([{ ...theme, keywordsEn: ["spray drying"] }]);
+    const again = findOpportunityConcepts(other, text);
+    expect(again).not.toBe(first);
+    expect([...again]).toEqual([...direct(other, text)]);
   });
 });

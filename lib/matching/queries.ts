@@ -12,7 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { today } from "@/lib/opportunities/visibility";
 import { getOwnOrganisation } from "@/lib/organisations/queries";
-import type { ConceptIndex } from "./concepts";
+import type { ConceptHits, ConceptIndex } from "./concepts";
 import { type Explanation, parseExplanation, type ThemeNames } from "./labels";
 import { parseSuggestionState, SUGGESTIONS_PAGE_SIZE, type SuggestionState } from "./schema";
 import { buildIndex } from "./targets";
@@ -48,7 +48,7 @@ export const getThemeNames = cache(
 let lastIndex: { themes: string; index: ConceptIndex } | null = null;
 
 /** The thesaurus plus the city's theme keywords, to find the words an opportunity uses. */
-const getConceptIndex = cache(async (citySlug: string): Promise<ConceptIndex> => {
+export const getConceptIndex = cache(async (citySlug: string): Promise<ConceptIndex> => {
   const themes = await db.theme.findMany({
     where: { city: { slug: citySlug } },
     select: {
@@ -65,6 +65,40 @@ const getConceptIndex = cache(async (citySlug: string): Promise<ConceptIndex> =>
   if (lastIndex?.themes !== key) lastIndex = { themes: key, index: buildIndex(themes) };
   return lastIndex.index;
 });
+
+/**
+ * The concepts an opportunity's text names, per index: the same opportunities
+ * appear on every partner's page, and finding the words in a text costs
+ * about 0.1 ms, so each text is looked up once per index. Kept with the index
+ * (a new index starts afresh); the text itself is the key, so an edited
+ * opportunity is looked up again. At most MAX_FOUND texts are kept.
+ */
+const foundByIndex = new WeakMap<ConceptIndex, Map<string, ConceptHits>>();
+const MAX_FOUND = 2_000;
+
+/** The concepts of an index found in an opportunity's title and description. */
+export function findOpportunityConcepts(
+  index: ConceptIndex,
+  texts: { titleEn: string; titleZh: string; descriptionEn: string; descriptionZh: string },
+): ConceptHits {
+  let found = foundByIndex.get(index);
+  if (!found) {
+    found = new Map();
+    foundByIndex.set(index, found);
+  }
+  const key = [texts.titleEn, texts.titleZh, texts.descriptionEn, texts.descriptionZh].join(
+    "\u0000",
+  );
+  let hits = found.get(key);
+  if (!hits) {
+    hits = index.find(
+      prepareText(texts.titleEn, texts.titleZh, texts.descriptionEn, texts.descriptionZh),
+    );
+    if (found.size >= MAX_FOUND) found.clear();
+    found.set(key, hits);
+  }
+  return hits;
+}
 
 export type ThemeScore = {
   id: string;
@@ -241,17 +275,15 @@ export async function listSuggestedOpportunities(
     ORDER BY ${order}
     LIMIT ${SUGGESTIONS_PAGE_SIZE} OFFSET ${(page - 1) * SUGGESTIONS_PAGE_SIZE}`;
 
-  const index = await getConceptIndex(citySlug);
   const zh = locale === "zh";
+  const index = await getConceptIndex(citySlug);
   return {
     rows: rows.map((row) => {
       const explanation = parseExplanation(row.explanation);
-      const found = index.find(
-        prepareText(row.titleEn, row.titleZh, row.descriptionEn, row.descriptionZh),
-      );
+      const hits = findOpportunityConcepts(index, row);
       const soughtTerms = new Map<string, string[]>();
       for (const concept of explanation.concepts) {
-        const terms = found.get(concept.id);
+        const terms = hits.get(concept.id);
         if (!terms) continue;
         // The opportunity is written in both languages: its words in the reader's, if it has any.
         const own = terms.filter((term) => isChinese(term) === zh);
