@@ -82,16 +82,14 @@ export function reviewFrom(
       conditions.push(Prisma.sql`(e.motivation ILIKE ${pattern} OR e.contribution ILIKE ${pattern}
         OR o.name ILIKE ${pattern})`);
     } else {
-      // Stemmed full-text search over the expression and the organisation. As
-      // one set of ids from each table's GIN index: an OR across the two
-      // tables' vectors could use neither index and read both tables whole.
+      // Stemmed full-text search over the expression and the organisation.
+      // The organisations that match are one set, read once through their GIN
+      // index (a hashed subplan): an OR on the joined organisation's vector
+      // read every organisation and every expression for the count.
       const query = Prisma.sql`websearch_to_tsquery('english', ${filter.q})`;
-      conditions.push(Prisma.sql`e.id IN (
-        SELECT se.id FROM "ExpressionOfInterest" se WHERE se."searchVector" @@ ${query}
-        UNION
-        SELECT so.id FROM "Organisation" sorg
-          JOIN "ExpressionOfInterest" so ON so."organisationId" = sorg.id
-          WHERE sorg."searchVector" @@ ${query})`);
+      conditions.push(Prisma.sql`(e."searchVector" @@ ${query}
+        OR e."organisationId" IN (
+          SELECT so.id FROM "Organisation" so WHERE so."searchVector" @@ ${query}))`);
     }
   }
   // Every expression has its organisation (a required foreign key), so the
