@@ -23,7 +23,7 @@ test.describe("signing in and out", () => {
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/en\/login\?notice=signedOut/);
     await page.goto("/en/account");
     await expect(page).toHaveURL(/\/en\/login/);
@@ -33,11 +33,86 @@ test.describe("signing in and out", () => {
     await signIn(page, DEMO.official, DEMO_PASSWORD);
     const cookies = await context.cookies();
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/notice=signedOut/);
     await context.addCookies(cookies);
     await page.goto("/en/account");
     await expect(page).toHaveURL(/\/en\/login/);
+  });
+});
+
+test.describe("the account menu", () => {
+  test("opens from the keyboard, Escape closes it, and signing out from it ends the session", {
+    tag: "@phone",
+  }, async ({ page }) => {
+    await signIn(page, DEMO.official, DEMO_PASSWORD);
+    await page.goto("/en/account");
+    const menuButton = page.getByRole("button", { name: "Account menu" });
+    const firstItem = page.getByRole("link", { name: "Partners and coverage" });
+    await expect(firstItem).toBeHidden();
+
+    await menuButton.focus();
+    await page.keyboard.press("Enter");
+    await expect(firstItem).toBeVisible();
+    await expect(page.getByRole("link", { name: "Account", exact: true })).toHaveAttribute(
+      "href",
+      "/en/account",
+    );
+    await expectAccessible(page);
+    // Focus moves from the button into the menu, visibly.
+    await page.keyboard.press("Tab");
+    await expect(firstItem).toBeFocused();
+    expect(await firstItem.evaluate((el) => el.matches(":focus-visible"))).toBe(true);
+    expect(await firstItem.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe("none");
+
+    await page.keyboard.press("Escape");
+    await expect(firstItem).toBeHidden();
+    await expect(menuButton).toBeFocused();
+
+    // Space opens it too; the last item signs out.
+    await page.keyboard.press(" ");
+    const signOut = page.getByRole("button", { name: "Sign out" });
+    await expect(signOut).toBeVisible();
+    for (let i = 0; i < 20 && !(await signOut.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
+    await expect(signOut).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/en\/login\?notice=signedOut$/);
+    // The header is the signed-out one.
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+    await expect(menuButton).toHaveCount(0);
+    await page.goto("/en/account");
+    await expect(page).toHaveURL(/\/en\/login/);
+  });
+
+  test("opens without JavaScript, and holds no form a crawler could submit to sign out", async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
+    await signIn(page, DEMO.partner, DEMO_PASSWORD, "zh");
+    const cookies = await context.cookies();
+    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    try {
+      await noScript.addCookies(cookies);
+      const plain = await noScript.newPage();
+      await plain.goto("/zh/matches");
+      await plain.getByRole("button", { name: "账户菜单" }).click();
+      const organisation = plain.getByRole("link", { name: "我的机构" });
+      await expect(organisation).toBeVisible();
+      await expect(plain.getByRole("button", { name: "退出登录" })).toBeVisible();
+      // Sign-out is a script's call, not a form: a scanner that submits every
+      // form with the user's cookie must not end the session it tests with.
+      expect(await plain.locator("header form").count()).toBe(0);
+      await organisation.click();
+      await expect(plain).toHaveURL(/\/zh\/organisation/);
+    } finally {
+      await noScript.close();
+    }
+    // The session is still live.
+    await page.goto("/zh/matches");
+    await expect(page).toHaveURL(/\/zh\/matches/);
   });
 });
 

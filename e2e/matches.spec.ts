@@ -150,7 +150,7 @@ test.describe("suggested for you", () => {
 
     // The account menu leads here.
     await page.getByRole("button", { name: "账户菜单" }).click();
-    await expect(page.getByRole("menuitem", { name: "为您推荐" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: "为您推荐" })).toHaveAttribute(
       "href",
       "/zh/matches",
     );

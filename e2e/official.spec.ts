@@ -61,8 +61,9 @@ test.describe("officials' partners and coverage", () => {
 
     // The user menu leads here too.
     await page.getByRole("button", { name: "账户菜单" }).click();
-    await expect(page.getByRole("menuitem", { name: "合作伙伴与覆盖情况" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "合作伙伴与覆盖情况" })).toBeVisible();
     await page.keyboard.press("Escape");
+    await expect(page.getByRole("link", { name: "合作伙伴与覆盖情况" })).toBeHidden();
 
     // A theme's ranked list.
     await themesTable.getByRole("link", { name: dairy.nameZh, exact: true }).click();

@@ -504,7 +504,7 @@ test.describe("a role or status changed in the middle of a session", () => {
 
     const cookies = await context.cookies();
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/notice=signedOut/, NAVIGATION);
 
     await context.addCookies(cookies);

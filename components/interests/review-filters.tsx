@@ -16,7 +16,7 @@ import {
   REVIEW_SEARCH_MAX,
   type ReviewState,
   reviewSearchParams,
-} from "@/lib/interests/review-schema";
+} from "@/lib/interests/review-state";
 import { cn } from "@/lib/utils";
 
 export type FilterOption = { value: string; label: string };
@@ -224,7 +224,8 @@ function FilterSelect({
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <Select id={id} name={name} defaultValue={value ?? ""}>
+      {/* A filter, not the official's own details: no autofill (name="country" would invite it). */}
+      <Select id={id} name={name} defaultValue={value ?? ""} autoComplete="off">
         <option value="">{any}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -3,7 +3,7 @@
 // The officials' review queue. The server has already filtered, sorted and
 // paged the rows (lib/interests/review-queries.ts); TanStack Table runs in
 // manual mode and turns header clicks, column choices and paging into a new
-// address (lib/interests/review-schema.ts), which the server renders. Row
+// address (lib/interests/review-state.ts), which the server renders. Row
 // selection stays in the browser: it feeds the bulk assignment and the bulk
 // status change, each checked per row against the version it was read at.
 import {
@@ -40,7 +40,7 @@ import {
   type ReviewSort,
   type ReviewState,
   reviewSearchParams,
-} from "@/lib/interests/review-schema";
+} from "@/lib/interests/review-state";
 import { cn } from "@/lib/utils";
 import { type BulkOfficial, type BulkOutcome, ReviewBulkBar } from "./review-bulk-bar";
 

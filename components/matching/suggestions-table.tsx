@@ -3,7 +3,7 @@
 // The partner's "Suggested opportunities" table. The server has already
 // filtered, sorted and paged the rows (lib/matching/queries.ts); TanStack
 // Table runs in manual mode and only turns header clicks, filters, search and
-// paging into a new URL (lib/matching/schema.ts), which the server renders.
+// paging into a new URL (lib/matching/suggestion-state.ts), which the server renders.
 // Each row's explanation is rendered on the server and passed in.
 import {
   type ColumnFiltersState,
@@ -44,7 +44,7 @@ import {
   type SuggestionSort,
   type SuggestionState,
   suggestionSearchParams,
-} from "@/lib/matching/schema";
+} from "@/lib/matching/suggestion-state";
 import { cn } from "@/lib/utils";
 
 export type SuggestionRow = {

@@ -1,15 +1,19 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { originOf, redactAuditOrigins, writeAudit } from "@/lib/audit/write";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientIp } from "@/lib/http/client-ip";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { enforce, RATE_LIMITS } from "@/lib/rate-limit";
 import { createAction } from "@/lib/server/action";
 import { link, queuePasswordReset, queueRegistration } from "./account-jobs";
+import { authCookies } from "./cookies";
 import {
   consumeUserToken,
   eraseEmailsAbout,
@@ -17,6 +21,7 @@ import {
   revokeOtherSessions,
   setPassword,
 } from "./mutations";
+import { endSession } from "./options";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-policy";
 import {
@@ -213,6 +218,31 @@ export const confirmEmailChange = createAction(
       data: { name: user.name, newEmail },
     });
     return undefined;
+  },
+);
+
+/**
+ * Signing out, from the header's account menu (components/site/sign-out-button.tsx).
+ * Like next-auth's sign-out (lib/auth/options.ts endSession), it revokes the
+ * caller's Session row, so that a copy of the cookie no longer counts, and
+ * records it; then it clears the cookie and goes to the sign-in page. Only a
+ * live session can call it: without one the call is refused (UNAUTHENTICATED)
+ * like every other signed-in action.
+ */
+export const signOut = createAction(
+  { schema: emptySchema, access: {}, name: "signOut" },
+  async (_input, { caller, headers }) => {
+    await endSession({ sid: caller!.sessionId, sub: caller!.userId }, async () =>
+      originOf(headers),
+    );
+    const cookieStore = await cookies();
+    const { name, options } = authCookies(env().NEXTAUTH_URL).sessionToken;
+    // next-auth splits a large token into name.0, name.1…: clear those too.
+    for (const cookie of cookieStore.getAll()) {
+      if (cookie.name === name || cookie.name.startsWith(`${name}.`))
+        cookieStore.set(cookie.name, "", { ...options, maxAge: 0 });
+    }
+    redirect(`/${await currentLocale()}/login?notice=signedOut`);
   },
 );
 

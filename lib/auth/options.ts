@@ -104,6 +104,33 @@ export async function auditFailedSignIn(
   );
 }
 
+/**
+ * Signing out: revokes the Session row a session token names, so the token
+ * (and any copy of its cookie) no longer counts, and records it. Used by
+ * next-auth's sign-out and by the account menu's (lib/auth/actions.ts signOut).
+ */
+export async function endSession(
+  token: { sid?: string; sub?: string } | null | undefined,
+  origin: () => Promise<AuditOrigin>,
+) {
+  if (!token?.sid) return;
+  // Only a session that was still live: signing out twice, or after
+  // erasure (the session went with the account), records nothing.
+  const revoked = await revokeSession(token.sid);
+  if (revoked && token.sub) {
+    await writeAudit(
+      db,
+      {
+        actorId: token.sub,
+        action: "auth.sign_out",
+        entityType: "User",
+        entityId: token.sub,
+      },
+      await origin(),
+    );
+  }
+}
+
 declare module "next-auth" {
   interface User {
     role?: string;
@@ -179,22 +206,7 @@ export function authOptions(origin?: AuditOrigin): AuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (!token?.sid) return;
-        // Only a session that was still live: signing out twice, or after
-        // erasure (the session went with the account), records nothing.
-        const revoked = await revokeSession(token.sid);
-        if (revoked && token.sub) {
-          await writeAudit(
-            db,
-            {
-              actorId: token.sub,
-              action: "auth.sign_out",
-              entityType: "User",
-              entityId: token.sub,
-            },
-            await from(),
-          );
-        }
+        await endSession(token, from);
       },
     },
   };

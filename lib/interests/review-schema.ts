@@ -1,66 +1,28 @@
-// The officials' review queue state, kept in the page's address so that a
-// view can be bookmarked, shared and exported:
-//   /zh/official/interests?status=SUBMITTED&theme=dairy&assignee=me&min=50
-//     &from=2026-01-01&q=probiotic&sort=waited&dir=desc&size=50&page=2&cols=organisation,score
-// One parser serves the queue page, the CSV export (app/api/official/interests/export)
-// and the dashboard, so that they can never disagree on what a filter means.
+// The one parser of the officials' review queue state, for the queue page,
+// the CSV export (app/api/official/interests/export) and the dashboard, so
+// that they can never disagree on what a filter means. The state's constants,
+// type and address writer are in ./review-state.ts, re-exported here (the
+// client components import that module only, so zod stays off the page).
 // Isomorphic (no Prisma runtime import). Parsing never fails: a value that
 // does not parse falls back to its default (no filter).
 import { z } from "zod";
-import type { InterestStatus } from "@/lib/generated/prisma/enums";
 import { ORGANISATION_TYPES } from "@/lib/organisations/schema";
-import { INTEREST_STATUSES, OPEN_STATUSES } from "./state";
+import {
+  type AssigneeFilter,
+  DEFAULT_REVIEW_COLUMNS,
+  REVIEW_COLUMNS,
+  REVIEW_DEFAULT_DIRECTION,
+  REVIEW_PAGE_SIZES,
+  REVIEW_SEARCH_MAX,
+  REVIEW_SORTS,
+  REVIEW_STATUS_FILTERS,
+  type ReviewColumn,
+  type ReviewPageSize,
+  type ReviewState,
+  type ReviewStatusFilter,
+} from "./review-state";
 
-/** Dates in filters and weeks on the dashboard are the city's days. */
-export const REVIEW_TIME_ZONE = "Asia/Shanghai";
-
-export const REVIEW_PAGE_SIZES = [25, 50, 100] as const;
-export type ReviewPageSize = (typeof REVIEW_PAGE_SIZES)[number];
-
-export const REVIEW_SORTS = ["created", "waited", "score", "organisation", "status"] as const;
-export type ReviewSort = (typeof REVIEW_SORTS)[number];
-export type SortDirection = "asc" | "desc";
-
-/** Newest first; longest wait first; best score first; names A to Z; workflow order. */
-export const REVIEW_DEFAULT_DIRECTION: Record<ReviewSort, SortDirection> = {
-  created: "desc",
-  waited: "desc",
-  score: "desc",
-  organisation: "asc",
-  status: "asc",
-};
-
-/** The columns an official can show or hide (the organisation and its text always show). */
-export const REVIEW_COLUMNS = [
-  "country",
-  "type",
-  "theme",
-  "opportunity",
-  "status",
-  "score",
-  "assignee",
-  "created",
-  "waited",
-] as const;
-export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
-export const DEFAULT_REVIEW_COLUMNS: readonly ReviewColumn[] = [
-  "country",
-  "theme",
-  "status",
-  "score",
-  "assignee",
-  "created",
-  "waited",
-];
-
-/** "open": any status before a decision or a withdrawal. */
-export const REVIEW_STATUS_FILTERS = ["open", ...INTEREST_STATUSES] as const;
-export type ReviewStatusFilter = (typeof REVIEW_STATUS_FILTERS)[number];
-
-/** "me": assigned to the official looking; "none": nobody's yet. */
-export type AssigneeFilter = "me" | "none" | string;
-
-export const REVIEW_SEARCH_MAX = 100;
+export * from "./review-state";
 
 const first = (v: unknown) => {
   const value = Array.isArray(v) ? v[0] : v;
@@ -134,7 +96,7 @@ export const reviewStateSchema = z
     ),
     cols: columnsSchema.catch(undefined),
   })
-  .transform((s) => {
+  .transform((s): ReviewState => {
     // A range given the wrong way round means the same range.
     const [min, max] =
       s.min !== undefined && s.max !== undefined && s.min > s.max ? [s.max, s.min] : [s.min, s.max];
@@ -160,27 +122,7 @@ export const reviewStateSchema = z
     };
   });
 
-export type ReviewState = z.output<typeof reviewStateSchema>;
-
-/** What narrows the rows (and orders them): the part the export and the dashboard use. */
-export type ReviewFilter = Omit<ReviewState, "page" | "size" | "columns">;
-
 export const DEFAULT_REVIEW_STATE: ReviewState = reviewStateSchema.parse({});
-
-/** The filter keys, in the address's order. */
-export const FILTER_KEYS = [
-  "status",
-  "theme",
-  "opportunity",
-  "country",
-  "type",
-  "min",
-  "max",
-  "assignee",
-  "from",
-  "to",
-  "q",
-] as const satisfies readonly (keyof ReviewFilter)[];
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -194,74 +136,4 @@ export function parseReviewState(params: SearchParams): ReviewState {
       ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)]))
       : params;
   return reviewStateSchema.parse(record);
-}
-
-/** The filter (and sort) alone, for the export and the dashboard. */
-export function reviewFilterOf(state: ReviewState): ReviewFilter {
-  const { page: _page, size: _size, columns: _columns, ...filter } = state;
-  return filter;
-}
-
-function sameColumns(a: readonly string[], b: readonly string[]) {
-  return a.length === b.length && a.every((c, i) => c === b[i]);
-}
-
-/** The state as search parameters, defaults left out, in a stable order. */
-export function reviewSearchParams(state: Partial<ReviewState>): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = state[key];
-    if (value !== undefined && value !== "") query.set(key, String(value));
-  }
-  const sort = state.sort ?? "created";
-  if (sort !== "created") query.set("sort", sort);
-  if (state.dir && state.dir !== REVIEW_DEFAULT_DIRECTION[sort]) query.set("dir", state.dir);
-  if (state.size && state.size !== 25) query.set("size", String(state.size));
-  if (state.columns && !sameColumns(state.columns, DEFAULT_REVIEW_COLUMNS)) {
-    query.set("cols", state.columns.length > 0 ? state.columns.join(",") : "none");
-  }
-  if (state.page && state.page > 1) query.set("page", String(state.page));
-  return query;
-}
-
-/** Only the filters (no sort, page or columns): what links between queue and dashboard carry. */
-export function reviewFilterQuery(state: Partial<ReviewFilter>): string {
-  const query = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = state[key];
-    if (value !== undefined && value !== "") query.set(key, String(value));
-  }
-  const search = query.toString();
-  return search ? `?${search}` : "";
-}
-
-/** Whether any filter or search narrows the rows. */
-export function isReviewFiltered(state: Partial<ReviewFilter>): boolean {
-  return FILTER_KEYS.some((key) => state[key] !== undefined);
-}
-
-/** Statuses a status filter stands for. */
-export function statusesOf(filter: ReviewStatusFilter | undefined): InterestStatus[] | undefined {
-  if (!filter) return undefined;
-  if (filter === "open") return [...OPEN_STATUSES];
-  return [filter];
-}
-
-/** Han characters: the english text-search configuration does not split these into words. */
-export function hasHan(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}
-
-/** An expression waiting longer than this for its first review is flagged as overdue. */
-export const FIRST_REVIEW_TARGET_DAYS = 5;
-
-/** A waiting time in whole days, or in hours below a day (at least one hour). */
-export function waitedParts(seconds: number): { unit: "days" | "hours"; value: number } {
-  const hours = seconds / 3600;
-  if (hours >= 24) return { unit: "days", value: Math.floor(hours / 24) };
-  return { unit: "hours", value: Math.max(1, Math.floor(hours)) };
-}
-
-export function isOverdue(seconds: number | null, status: string): boolean {
-  return status === "SUBMITTED" && seconds !== null && seconds > FIRST_REVIEW_TARGET_DAYS * 86_400;
 }

@@ -1,6 +1,8 @@
 // Field schemas shared by every form and server action. Messages are keys of
 // the "validation" namespace, with parameters after "?", e.g.
 // "tooShort?min=12"; forms translate them with translateValidation().
+// First: zod's settings, before any schema is built (see the module).
+import "./zod-config";
 import { z } from "zod";
 
 export const msg = (key: string, params?: Record<string, string | number>) =>
