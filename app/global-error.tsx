@@ -2,7 +2,7 @@
 
 import "./globals.css";
 import { usePathname } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { PRIMARY_BUTTON } from "@/components/ui/button-classes";
 import { useErrorFacts } from "@/lib/errors/use-error-facts";
 import enCommon from "@/lib/i18n/messages/en/common.json";
 import zhCommon from "@/lib/i18n/messages/zh/common.json";
@@ -35,7 +35,13 @@ export default function GlobalError() {
           </div>
           <div className="mt-8 flex flex-wrap items-center justify-center gap-4">
             {/* A full reload: the layout that failed is rendered again from scratch. */}
-            <Button onClick={() => window.location.reload()}>{t.retry}</Button>
+            <button
+              type="button"
+              className={PRIMARY_BUTTON}
+              onClick={() => window.location.reload()}
+            >
+              {t.retry}
+            </button>
             <a className="text-primary underline underline-offset-4" href={zh ? "/zh" : "/en"}>
               {t.home}
             </a>

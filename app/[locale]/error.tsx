@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { PRIMARY_BUTTON } from "@/components/ui/button-classes";
 import { useErrorFacts } from "@/lib/errors/use-error-facts";
 
 // A page failed to render. The detail is in the server's log under the
@@ -21,9 +21,9 @@ export default function ErrorPage({ retry }: { error: Error; retry: () => void }
           {unavailable ? t("unavailableBody") : t("body")}
         </p>
       </div>
-      <Button className="mt-8" onClick={retry}>
+      <button type="button" className={`mt-8 ${PRIMARY_BUTTON}`} onClick={retry}>
         {t("retry")}
-      </Button>
+      </button>
       {requestId ? (
         <p className="mt-8 text-xs text-muted-foreground">
           {t("reference")}
