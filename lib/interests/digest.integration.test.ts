@@ -1,50 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createOrganisation, createUser, unique } from "@/lib/testing/factories";
+import { createCityWithTheme, createOrganisation, createUser } from "@/lib/testing/factories";
 import { sendInterestDigest } from "./digest";
 
 // A city of its own: only its expressions count. Officials are global, so
 // the assertions look at this test's officials only.
 async function cityWithTheme() {
-  const slug = unique("city");
-  const city = await db.city.create({
-    data: {
-      slug,
-      nameEn: "Testcity",
-      nameZh: "测试市",
-      regionEn: "Region",
-      regionZh: "地区",
-      countryCode: "CN",
-      summaryEn: "A city for tests.",
-      summaryZh: "测试用城市。",
-    },
-  });
-  const area = await db.cooperationArea.create({
-    data: {
-      cityId: city.id,
-      slug: "area",
-      order: 1,
-      nameEn: "Area",
-      nameZh: "领域",
-      descriptionEn: "An area.",
-      descriptionZh: "一个领域。",
-    },
-  });
-  const theme = await db.theme.create({
-    data: {
-      cityId: city.id,
-      areaId: area.id,
-      slug: unique("theme"),
-      order: 1,
-      nameEn: "Dairy",
-      nameZh: "乳业",
-      descriptionEn: "A theme.",
-      descriptionZh: "一个主题。",
-      keywordsEn: [],
-      keywordsZh: [],
-    },
-  });
-  return { slug, themeId: theme.id };
+  const { city, theme } = await createCityWithTheme(db);
+  return { slug: city.slug, themeId: theme.id };
 }
 
 async function expression(themeId: string, createdAt: Date, assigneeId: string | null = null) {
