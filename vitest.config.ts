@@ -20,7 +20,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["{lib,scripts,prisma}/**/*.test.ts"],
+          include: ["{lib,scripts,prisma,components}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           setupFiles: ["lib/testing/setup-unit.ts"],
           // A time zone far from UTC catches date bugs.
