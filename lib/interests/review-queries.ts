@@ -42,9 +42,11 @@ function assertOfficial(caller: ReviewCaller) {
 /**
  * FROM … WHERE … of the expressions a filter selects, in the city's themes.
  * Aliases: e expression, o organisation, t theme, c city, op opportunity
- * (may be null), ms the stored match score (may be null), a the assignee.
- * The score is the organisation's for the opportunity, or for the theme when
- * the expression names no opportunity (an open interest in a theme).
+ * (may be null), a the assignee. The score is the expression's copy of its
+ * stored match score (e."matchScore": the organisation's for the
+ * opportunity, or for the theme when the expression names no opportunity),
+ * kept by the database (decision 008), so filtering and sorting by it read no
+ * other table.
  */
 export function reviewFrom(
   caller: ReviewCaller,
@@ -59,8 +61,8 @@ export function reviewFrom(
   if (filter.opportunity) conditions.push(Prisma.sql`op.slug = ${filter.opportunity}`);
   if (filter.country) conditions.push(Prisma.sql`o.country = ${filter.country}`);
   if (filter.type) conditions.push(Prisma.sql`o.type = ${filter.type}::"OrganisationType"`);
-  if (filter.min !== undefined) conditions.push(Prisma.sql`ms.score >= ${filter.min}`);
-  if (filter.max !== undefined) conditions.push(Prisma.sql`ms.score <= ${filter.max}`);
+  if (filter.min !== undefined) conditions.push(Prisma.sql`e."matchScore" >= ${filter.min}`);
+  if (filter.max !== undefined) conditions.push(Prisma.sql`e."matchScore" <= ${filter.max}`);
   if (filter.assignee === "none") conditions.push(Prisma.sql`e."assigneeId" IS NULL`);
   else if (filter.assignee === "me") conditions.push(Prisma.sql`e."assigneeId" = ${caller.userId}`);
   else if (filter.assignee) conditions.push(Prisma.sql`e."assigneeId" = ${filter.assignee}`);
@@ -102,9 +104,6 @@ export function reviewFrom(
     JOIN "Theme" t ON t.id = e."themeId"
     JOIN "City" c ON c.id = t."cityId"
     LEFT JOIN "Opportunity" op ON op.id = e."opportunityId"
-    LEFT JOIN "MatchScore" ms ON ms."organisationId" = e."organisationId"
-      AND ms."targetKind" = (CASE WHEN e."opportunityId" IS NULL THEN 'THEME' ELSE 'OPPORTUNITY' END)::"MatchTargetKind"
-      AND ms."targetId" = COALESCE(e."opportunityId", e."themeId")
     LEFT JOIN "User" a ON a.id = e."assigneeId"
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
@@ -126,7 +125,7 @@ function orderBy(filter: Pick<ReviewFilter, "sort" | "dir">): Prisma.Sql {
     case "waited":
       return Prisma.sql`waited ${dir} NULLS LAST, e."createdAt" ASC, e.id ASC`;
     case "score":
-      return Prisma.sql`ms.score ${dir} NULLS LAST, e."createdAt" DESC, e.id ASC`;
+      return Prisma.sql`e."matchScore" ${dir} NULLS LAST, e."createdAt" DESC, e.id ASC`;
     case "organisation":
       return Prisma.sql`lower(o.name) ${dir}, e."createdAt" DESC, e.id ASC`;
     case "status":
@@ -189,7 +188,7 @@ async function selectRows<T extends ReviewRow>(
       t.slug AS "themeSlug", t."nameEn" AS "themeNameEn", t."nameZh" AS "themeNameZh",
       op.slug AS "opportunitySlug", op."titleEn" AS "opportunityTitleEn",
       op."titleZh" AS "opportunityTitleZh",
-      ms.score::int AS score, a.id AS "assigneeId", a.name AS "assigneeName"
+      e."matchScore"::int AS score, a.id AS "assigneeId", a.name AS "assigneeName"
     ${from}
     ORDER BY ${orderBy(filter)}
     LIMIT ${limit} OFFSET ${offset}`;

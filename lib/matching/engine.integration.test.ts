@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { createInterest } from "@/lib/interests/review-test-data";
 import { createEmptyDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/prisma/seed";
 import { rebuildAll, rescoreOrganisation, rescoreTarget } from "./engine";
@@ -169,6 +170,9 @@ describe("matching engine on the demo data", () => {
         UNION ALL
         SELECT conname, pg_get_constraintdef(oid) || CASE WHEN convalidated THEN '' ELSE ' (not valid)' END
         FROM pg_constraint WHERE conrelid = '"MatchScore"'::regclass
+        UNION ALL
+        SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger
+        WHERE tgrelid = '"MatchScore"'::regclass AND NOT tgisinternal
         ORDER BY 1, 2`;
     // As the migrations make it, on a database no rebuild has touched.
     const fresh = await createEmptyDatabase();
@@ -181,6 +185,9 @@ describe("matching engine on the demo data", () => {
       expect.arrayContaining([
         "MatchScore_organisationId_fkey",
         "MatchScore_pkey",
+        "MatchScore_refresh_interests_delete",
+        "MatchScore_refresh_interests_insert",
+        "MatchScore_refresh_interests_update",
         "MatchScore_targetKind_targetId_score_idx",
       ]),
     );
@@ -265,5 +272,133 @@ describe("matching engine on the demo data", () => {
     const [fk] = await db.$queryRaw<Array<{ valid: boolean }>>`
       SELECT convalidated AS valid FROM pg_constraint WHERE conname = 'MatchScore_organisationId_fkey'`;
     expect(fk?.valid).toBe(true);
+  });
+});
+
+describe("each expression of interest's copy of its match score (decision 008)", () => {
+  /** Expressions whose copy differs from the stored score of their organisation and target. */
+  async function outOfStep() {
+    const rows = await db.$queryRaw<
+      Array<{ id: string; copy: number | null; stored: number | null }>
+    >`
+      SELECT e.id, e."matchScore"::int AS copy, ms.score::int AS stored
+      FROM "ExpressionOfInterest" e
+      LEFT JOIN "MatchScore" ms ON ms."organisationId" = e."organisationId"
+        AND ms."targetKind" = (CASE WHEN e."opportunityId" IS NULL THEN 'THEME' ELSE 'OPPORTUNITY' END)::"MatchTargetKind"
+        AND ms."targetId" = COALESCE(e."opportunityId", e."themeId")
+      WHERE e."matchScore" IS DISTINCT FROM ms.score`;
+    return rows;
+  }
+  const copyOf = async (id: string) =>
+    (
+      await db.expressionOfInterest.findUniqueOrThrow({
+        where: { id },
+        select: { matchScore: true },
+      })
+    ).matchScore;
+
+  it("follows every way scores are written: new expressions, engine runs, direct writes, the rebuild's swap", async () => {
+    // Expressions on scored pairs (themes and opportunities) and on an unscored one.
+    const themeScores = await db.matchScore.findMany({
+      where: { targetKind: "THEME" },
+      orderBy: [{ score: "desc" }, { organisationId: "asc" }],
+      take: 4,
+    });
+    const opportunityScore = await db.matchScore.findFirstOrThrow({
+      where: { targetKind: "OPPORTUNITY" },
+      orderBy: [{ score: "desc" }, { organisationId: "asc" }],
+    });
+    const opportunity = await db.opportunity.findUniqueOrThrow({
+      where: { id: opportunityScore.targetId },
+    });
+    const interests = [
+      ...(await Promise.all(
+        themeScores.map((s) =>
+          createInterest(db, { organisationId: s.organisationId, themeId: s.targetId }),
+        ),
+      )),
+      await createInterest(db, {
+        organisationId: opportunityScore.organisationId,
+        themeId: opportunity.themeId,
+        opportunityId: opportunity.id,
+      }),
+    ];
+    expect(themeScores.length).toBe(4);
+    // Created: each takes its stored score at once.
+    expect(interests.map((i) => i.matchScore)).toEqual([
+      ...themeScores.map((s) => s.score),
+      opportunityScore.score,
+    ]);
+    const unscored = await db.matchScore.findFirstOrThrow({
+      where: { targetKind: "THEME", targetId: { not: themeScores[0]!.targetId } },
+      select: { organisationId: true },
+    });
+    const scoredThemes = await db.matchScore.findMany({
+      where: { organisationId: unscored.organisationId, targetKind: "THEME" },
+      select: { targetId: true },
+    });
+    const otherTheme = await db.theme.findFirstOrThrow({
+      where: { id: { notIn: scoredThemes.map((s) => s.targetId) } },
+    });
+    const none = await createInterest(db, {
+      organisationId: unscored.organisationId,
+      themeId: otherTheme.id,
+    });
+    expect(none.matchScore).toBeNull();
+    expect(await outOfStep()).toEqual([]);
+
+    // Written directly (as tests and tools may): insert, update, delete.
+    const first = themeScores[0]!;
+    const key = {
+      organisationId_targetKind_targetId: {
+        organisationId: first.organisationId,
+        targetKind: first.targetKind,
+        targetId: first.targetId,
+      },
+    };
+    await db.matchScore.update({ where: key, data: { score: 99 } });
+    expect(await copyOf(interests[0]!.id)).toBe(99);
+    await db.matchScore.delete({ where: key });
+    expect(await copyOf(interests[0]!.id)).toBeNull();
+    await db.matchScore.create({
+      data: {
+        organisationId: unscored.organisationId,
+        targetKind: "THEME",
+        targetId: otherTheme.id,
+        score: 77,
+        explanation: first.explanation,
+        computedAt: new Date(),
+      },
+    });
+    expect(await copyOf(none.id)).toBe(77);
+    // The copy itself cannot be set to anything but the stored score.
+    await db.$executeRaw`UPDATE "ExpressionOfInterest" SET "matchScore" = 12 WHERE id = ${none.id}`;
+    expect(await copyOf(none.id)).toBe(77);
+    expect(await outOfStep()).toEqual([]);
+
+    // The engine: one organisation, one target, then everything with the swap.
+    await rescoreOrganisation(db, first.organisationId);
+    expect(await copyOf(interests[0]!.id)).toBeGreaterThanOrEqual(SCORE_FLOOR);
+    await rescoreTarget(db, "THEME", otherTheme.id);
+    expect(await outOfStep()).toEqual([]);
+    await db.matchScore.update({ where: key, data: { score: 98 } });
+    await db.matchScore.deleteMany({
+      where: { targetKind: "OPPORTUNITY", targetId: opportunity.id },
+    });
+    expect(await copyOf(interests[4]!.id)).toBeNull();
+    await rebuildAll(db);
+    expect(await outOfStep()).toEqual([]);
+    expect(await copyOf(interests[0]!.id)).not.toBe(98);
+    expect(await copyOf(interests[4]!.id)).toBeGreaterThanOrEqual(SCORE_FLOOR);
+    // The swapped-in table has the triggers again: a write after the rebuild is followed.
+    await db.matchScore.update({ where: key, data: { score: 97 } });
+    expect(await copyOf(interests[0]!.id)).toBe(97);
+    await rescoreOrganisation(db, first.organisationId);
+    expect(await outOfStep()).toEqual([]);
+
+    // An organisation with scores and expressions can still be deleted (both cascade).
+    await db.organisation.delete({ where: { id: opportunityScore.organisationId } });
+    expect(await db.expressionOfInterest.count({ where: { id: interests[4]!.id } })).toBe(0);
+    expect(await outOfStep()).toEqual([]);
   });
 });

@@ -285,6 +285,11 @@ async function swapInRebuiltScores(
       await tx.$executeRawUnsafe(
         `ALTER INDEX "${REBUILD_TABLE}_target_idx" RENAME TO "MatchScore_targetKind_targetId_score_idx"`,
       );
+      // The new table gets the triggers that keep each expression of
+      // interest's copy of its score, and the copies take the new scores
+      // (migration 20261129040000, decision 008).
+      await tx.$executeRaw`SELECT "match_score_install_triggers"()`;
+      await tx.$executeRaw`SELECT "interest_match_scores_sync"()`;
       // Checked after the swap (VALIDATE does not block readers); the clean-up above makes it hold.
       await tx.$executeRaw`ALTER TABLE "MatchScore" ADD CONSTRAINT "MatchScore_organisationId_fkey"
         FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE NOT VALID`;
