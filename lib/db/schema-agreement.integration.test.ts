@@ -113,6 +113,8 @@ const SQL_ONLY_INDEXES: Record<string, string> = {
   ExpressionOfInterest_searchVector_idx: "GIN index for the review queue's full-text search",
   ExpressionOfInterest_open_opportunity_key:
     "partial unique index: one open expression per organisation and opportunity",
+  Organisation_visible_idx:
+    "partial index: the ids of the organisations officials may see, hashed when counting a target's matches",
   ExpressionOfInterest_open_theme_key:
     "partial unique index: one open expression per organisation and theme (no opportunity)",
 };

@@ -173,6 +173,9 @@ describe("matching engine on the demo data", () => {
         UNION ALL
         SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger
         WHERE tgrelid = '"MatchScore"'::regclass AND NOT tgisinternal
+        UNION ALL
+        SELECT stxname, pg_get_statisticsobjdef(oid) FROM pg_statistic_ext
+        WHERE stxrelid = '"MatchScore"'::regclass
         ORDER BY 1, 2`;
     // As the migrations make it, on a database no rebuild has touched.
     const fresh = await createEmptyDatabase();
@@ -188,6 +191,7 @@ describe("matching engine on the demo data", () => {
         "MatchScore_refresh_interests_delete",
         "MatchScore_refresh_interests_insert",
         "MatchScore_refresh_interests_update",
+        "MatchScore_target_stats",
         "MatchScore_targetKind_targetId_score_idx",
       ]),
     );

@@ -263,6 +263,10 @@ async function swapInRebuiltScores(
   await db.$executeRawUnsafe(
     `CREATE INDEX "${REBUILD_TABLE}_target_idx" ON "${REBUILD_TABLE}" ("targetKind", "targetId", "score" DESC)`,
   );
+  // As migration 20261129050000 makes it: a target's kind and id go together.
+  await db.$executeRawUnsafe(
+    `CREATE STATISTICS "${REBUILD_TABLE}_target_stats" (dependencies, mcv) ON "targetKind", "targetId" FROM "${REBUILD_TABLE}"`,
+  );
   lap("swapIndexes");
   await db.$transaction(
     async (tx) => {
@@ -284,6 +288,9 @@ async function swapInRebuiltScores(
       await tx.$executeRawUnsafe(`ALTER INDEX "${REBUILD_TABLE}_pkey" RENAME TO "MatchScore_pkey"`);
       await tx.$executeRawUnsafe(
         `ALTER INDEX "${REBUILD_TABLE}_target_idx" RENAME TO "MatchScore_targetKind_targetId_score_idx"`,
+      );
+      await tx.$executeRawUnsafe(
+        `ALTER STATISTICS "${REBUILD_TABLE}_target_stats" RENAME TO "MatchScore_target_stats"`,
       );
       // The new table gets the triggers that keep each expression of
       // interest's copy of its score, and the copies take the new scores

@@ -28,8 +28,11 @@ export const visibleToOfficials = {
   OR: [{ consentedAt: { not: null } }, { origin: "IMPORTED" }],
 } satisfies Prisma.OrganisationWhereInput;
 
-/** The same rule in SQL, for an organisation aliased `o`. */
-const VISIBLE_SQL = Prisma.sql`(o."consentedAt" IS NOT NULL OR o.origin = 'IMPORTED')`;
+/**
+ * The same rule in SQL, for an organisation aliased `o`; written as the
+ * partial index "Organisation_visible_idx" is, so that PostgreSQL can use it.
+ */
+export const VISIBLE_SQL = Prisma.sql`(o."consentedAt" IS NOT NULL OR o.origin = 'IMPORTED')`;
 
 export type CoverageCounts = {
   /** Visible organisations scoring GOOD_SCORE or more. */
