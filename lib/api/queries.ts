@@ -6,7 +6,7 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatchTargetKind } from "@/lib/generated/prisma/enums";
 import { parseExplanation } from "@/lib/matching/labels";
 import { VISIBLE_SQL, visibleToOfficials } from "@/lib/matching/official-queries";
