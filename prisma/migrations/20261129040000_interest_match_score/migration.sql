@@ -78,16 +78,20 @@ $$;
 SELECT "match_score_install_triggers"();
 
 -- Every expression's copy made equal to the stored scores; returns how many
--- changed. Used once here and by the rebuild after its swap.
+-- changed. Used once here and by the rebuild after its swap. One primary-key
+-- lookup per expression (a correlated subquery): a join let the planner hash
+-- all of "MatchScore" (37,000 pages) to find 20,000 scores.
 CREATE FUNCTION "interest_match_scores_sync"() RETURNS integer LANGUAGE sql AS $$
   WITH changed AS (
     UPDATE "ExpressionOfInterest" e SET "matchScore" = s.score
     FROM (
-      SELECT e2.id, ms.score
+      SELECT e2.id, (
+        SELECT ms.score FROM "MatchScore" ms
+        WHERE ms."organisationId" = e2."organisationId"
+          AND ms."targetKind" = (CASE WHEN e2."opportunityId" IS NULL THEN 'THEME' ELSE 'OPPORTUNITY' END)::"MatchTargetKind"
+          AND ms."targetId" = COALESCE(e2."opportunityId", e2."themeId")
+      ) AS score
       FROM "ExpressionOfInterest" e2
-      LEFT JOIN "MatchScore" ms ON ms."organisationId" = e2."organisationId"
-        AND ms."targetKind" = (CASE WHEN e2."opportunityId" IS NULL THEN 'THEME' ELSE 'OPPORTUNITY' END)::"MatchTargetKind"
-        AND ms."targetId" = COALESCE(e2."opportunityId", e2."themeId")
     ) s
     WHERE e.id = s.id AND e."matchScore" IS DISTINCT FROM s.score
     RETURNING 1
