@@ -25,6 +25,7 @@ import { databaseAnswers } from "@/lib/health/database-probe";
 import { databaseRecentlyUnavailable } from "@/lib/health/database-state";
 import { unavailablePage } from "@/lib/health/unavailable-page";
 import { routing } from "@/lib/i18n/routing";
+import { isBenchFloorPath } from "@/lib/performance/bench-floor";
 import {
   createNonce,
   NON_PAGE_CONTENT_SECURITY_POLICY,
@@ -159,9 +160,11 @@ async function route(request: NextRequest, requestId: string): Promise<NextRespo
   request.headers.set("Content-Security-Policy", csp);
   // A path with a dot is a file or a 404 page: no language to pick, but the
   // 404 page needs the page policy (and the nonce) to load its styles and scripts.
-  const response = hasFileExtension(pathname)
-    ? NextResponse.next({ request: { headers: request.headers } })
-    : i18n(request);
+  // So does the benchmarks' framework floor, a page outside the languages.
+  const response =
+    hasFileExtension(pathname) || isBenchFloorPath(pathname)
+      ? NextResponse.next({ request: { headers: request.headers } })
+      : i18n(request);
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

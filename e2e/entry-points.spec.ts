@@ -204,6 +204,17 @@ test.describe("404 pages", () => {
       });
     }
   });
+
+  test("the benchmarks' reference pages do not exist unless the server is started for them", async ({
+    request,
+  }) => {
+    // lib/performance/bench-floor.ts: only `npm run bench:*` sets BENCH_FLOOR=1.
+    for (const path of ["/bench-floor", "/en/bench-floor", "/zh/bench-floor"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(await response.text(), path).not.toContain("Bridgehead floor");
+    }
+  });
 });
 
 test.describe("state-changing requests from another site", () => {

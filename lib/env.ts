@@ -39,6 +39,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, "TRUSTED_IP_HEADER must be a lowercase header name such as x-real-ip")
     .optional(),
+  // Only the benchmarks' server sets it: it opens their reference pages (lib/performance/bench-floor.ts).
+  BENCH_FLOOR: z.enum(["0", "1"], "BENCH_FLOOR must be 0 or 1").default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

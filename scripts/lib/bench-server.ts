@@ -58,7 +58,13 @@ export async function ensureBuild(build: boolean) {
 /** One production instance on the benchmark's database. */
 export async function startBenchServer(databaseUrl: string, port: number): Promise<AppInstance> {
   console.log(`starting the production server on port ${port}…`);
-  return startAppInstance({ databaseUrl, port, readyTimeoutMs: 180_000 });
+  // BENCH_FLOOR opens the reference pages (lib/performance/bench-floor.ts).
+  return startAppInstance({
+    databaseUrl,
+    port,
+    env: { BENCH_FLOOR: "1" },
+    readyTimeoutMs: 180_000,
+  });
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
