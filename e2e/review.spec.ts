@@ -71,6 +71,36 @@ test.describe("officials' review queue", () => {
     expect(row).toContain(dairy.nameZh);
   });
 
+  test("the queue asks the server for nothing its official does not open (decision 009)", async ({
+    page,
+  }) => {
+    const name = `Prefetch Dairy ${unique("coop")}`;
+    const interest = await expression({ name, motivation: "Joint probiotic strain screening." });
+    await expression({ name: `${name} B`, motivation: "Shared pilot fermentation line." });
+    await signIn(page, DEMO.official, DEMO_PASSWORD);
+
+    // React Server Components requests: prefetches while the queue shows, the navigation later.
+    const rsc: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers().rsc === "1") rsc.push(request.url());
+    });
+    await page.goto("/en/official/interests");
+    const table = page.getByRole("region", { name: /expressions of interest/i });
+    await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+    await expect(table.getByRole("link", { name: `${name} B` })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await table.getByRole("link", { name, exact: true }).hover();
+    await page.waitForTimeout(500);
+    expect(rsc).toEqual([]);
+
+    // Opening one is a client-side navigation: one request, for that expression.
+    await table.getByRole("link", { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/en/official/interests/${interest.id}$`));
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    expect(rsc).toHaveLength(1);
+    expect(rsc[0]).toContain(`/en/official/interests/${interest.id}`);
+  });
+
   test("two officials change the same expression: the second is told who changed it, nothing is overwritten", async ({
     browser,
   }) => {
