@@ -50,6 +50,12 @@ test.describe("the account menu", () => {
     const menuButton = page.getByRole("button", { name: "Account menu" });
     const firstItem = page.getByRole("link", { name: "Partners and coverage" });
     await expect(firstItem).toBeHidden();
+    // Its name holds what it shows (WCAG 2.5.3): the user's name from 640 px up, else an icon.
+    const wide = page.viewportSize()!.width >= 640;
+    await expect(menuButton.getByText("演示官员")).toBeVisible({ visible: wide });
+    await expect(menuButton).toHaveAccessibleName(
+      wide ? "演示官员 – Account menu" : "Account menu",
+    );
 
     await menuButton.focus();
     await page.keyboard.press("Enter");

@@ -31,11 +31,17 @@ export function UserMenu({
       <button
         type="button"
         popoverTarget={MENU_ID}
-        aria-label={menuLabel}
         className="inline-flex max-w-44 shrink-0 items-center gap-1.5 rounded-md border border-border px-2.5 py-1.5 text-sm font-medium [anchor-name:--user-menu] hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       >
         <UserRound aria-hidden="true" className="size-4 shrink-0" />
+        {/*
+          The button's name is what it shows (WCAG 2.5.3, label in name): on a
+          phone only the icon, so "Account menu"; wider, the user's name, then
+          "– Account menu" for screen readers.
+        */}
+        <span className="sr-only sm:hidden">{menuLabel}</span>
         <span className="hidden truncate sm:inline">{name}</span>
+        <span className="hidden sm:inline sm:sr-only">{` – ${menuLabel}`}</span>
         <ChevronDown aria-hidden="true" className="size-4 shrink-0" />
       </button>
       {/*
