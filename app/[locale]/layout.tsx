@@ -5,7 +5,7 @@ import { getMessages, getTranslations, setRequestLocale } from "next-intl/server
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { getCityProfile } from "@/lib/cities/queries";
+import { getCityNames } from "@/lib/cities/queries";
 import { localized } from "@/lib/i18n/localized";
 import { htmlLang, isLocale } from "@/lib/i18n/routing";
 import { inter } from "../fonts";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
-  const city = await getCityProfile();
+  const city = await getCityNames();
   const cityName = city ? localized(city, "name", locale) : "";
   return {
     title: { default: t("title", { city: cityName }), template: `%s · Bridgehead` },

@@ -25,3 +25,12 @@ export const getCityProfile = cache(async (slug: string = env().CITY_SLUG) => {
 });
 
 export type CityProfile = NonNullable<Awaited<ReturnType<typeof getCityProfile>>>;
+
+/**
+ * The city's names alone, for the title every page carries (the shared
+ * layout's metadata): one primary-key-sized read instead of the profile's
+ * figures, areas, themes and their open opportunities.
+ */
+export const getCityNames = cache(async (slug: string = env().CITY_SLUG) =>
+  db.city.findUnique({ where: { slug }, select: { nameEn: true, nameZh: true } }),
+);
