@@ -141,9 +141,9 @@ try {
     chromeFlags: CHROME_FLAGS,
   });
   // The session cookie goes into the browser's own cookie jar, as after signing
-  // in. (Lighthouse's extraHeaders lost it: once the jar held a cookie of the
-  // site, the page's NEXT_LOCALE, Chromium sent the jar's Cookie header instead
-  // and the queue was measured as the sign-in page it redirected to.)
+  // in. (With Lighthouse's extraHeaders, a run of the queue was redirected to
+  // sign in and measured as that page: by then the jar held the site's
+  // NEXT_LOCALE cookie, and the header's session did not reach the server.)
   const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
   const jar = cdp.contexts()[0];
   if (!jar) throw new Error("Chromium has no default browser context");
