@@ -138,6 +138,57 @@ describe("matching engine on the demo data", () => {
     expect(await db.matchScore.count({ where: { targetId: opportunity.id } })).toBe(0);
   });
 
+  it("re-scoring an organisation while its target is re-scored: both finish, one row per pair", async () => {
+    // A partner's profile edit and an official's keyword edit re-score the same
+    // pair at once (seen in e2e: the second insert failed on MatchScore_pkey).
+    const dairy = await db.theme.findFirstOrThrow({ where: { slug: "dairy" } });
+    const pair = await db.matchScore.findFirstOrThrow({
+      where: { targetKind: "THEME", targetId: dairy.id },
+      orderBy: { score: "desc" },
+    });
+    const { organisationId } = pair;
+    // The target's re-score, stopped after it replaced the pair and before it commits.
+    let replaced!: () => void;
+    let commit!: () => void;
+    const hasReplaced = new Promise<void>((resolve) => {
+      replaced = resolve;
+    });
+    const mayCommit = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const target = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`DELETE FROM "MatchScore" WHERE "targetKind" = 'THEME' AND "targetId" = ${dairy.id} AND "organisationId" = ${organisationId}`;
+        await tx.$executeRaw`
+          INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
+          VALUES (${organisationId}, 'THEME', ${dairy.id}, ${pair.score}, ${pair.explanation}, now())`;
+        replaced();
+        await mayCommit;
+      },
+      { timeout: 30_000 },
+    );
+    await hasReplaced;
+    const organisation = rescoreOrganisation(db, organisationId);
+    // The organisation's re-score is waiting for the pair's row lock: let the target's commit.
+    for (let waited = 0; ; waited += 50) {
+      const [row] = await db.$queryRaw<Array<{ waiting: bigint }>>`
+        SELECT count(*) AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (row && row.waiting > 0n) break;
+      if (waited > 20_000) throw new Error("the organisation's re-score never waited for the pair");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    commit();
+    await target;
+    const result = await organisation;
+    expect(result.stored).toBeGreaterThan(0);
+    const rows = await db.matchScore.findMany({
+      where: { organisationId, targetKind: "THEME", targetId: dairy.id },
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.score).toBe(pair.score);
+  });
+
   it("matches a Chinese profile to the theme its concepts name", async () => {
     const org = await db.organisation.create({
       data: {

@@ -4,6 +4,7 @@
 // the organisation's weighted tsvector and from the bilingual thesaurus.
 import pg from "pg";
 import { connectionStringOf, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConceptHits, ConceptIndex } from "./concepts";
 import { encodeExplanation } from "./explanation-codec";
 import {
@@ -190,6 +191,16 @@ function overlapOf(subject: MatchOrganisation, target: TargetSpec) {
   return overlap;
 }
 
+/**
+ * A target's re-score and an organisation's each delete their own rows, then
+ * insert; they share one pair. When both run at once, the second insert meets
+ * the first's committed row: it replaces it (both were computed from the same
+ * data) instead of failing on the primary key.
+ */
+const ON_CONFLICT_REPLACE = Prisma.sql`
+  ON CONFLICT ("organisationId", "targetKind", "targetId") DO UPDATE
+  SET "score" = EXCLUDED."score", "explanation" = EXCLUDED."explanation", "computedAt" = EXCLUDED."computedAt"`;
+
 async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], now: Date) {
   await db.$transaction(async (tx) => {
     // Scores are derived data, recomputed at will: no need to wait for the
@@ -203,7 +214,8 @@ async function replaceTargetScores(db: Db, target: TargetSpec, rows: Scored[], n
         INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
         SELECT o, ${target.kind}::"MatchTargetKind", ${target.id}, s, e, ${now}
         FROM unnest(${chunk.map((r) => r.organisationId)}::text[], ${chunk.map((r) => r.score)}::smallint[],
-                    ${chunk.map((r) => r.explanation)}::text[]) AS x(o, s, e)`;
+                    ${chunk.map((r) => r.explanation)}::text[]) AS x(o, s, e)
+        ${ON_CONFLICT_REPLACE}`;
     }
   }, TRANSACTION_OPTIONS);
 }
@@ -360,7 +372,8 @@ export async function rescoreOrganisation(db: Db, organisationId: string, now = 
         INSERT INTO "MatchScore" ("organisationId", "targetKind", "targetId", "score", "explanation", "computedAt")
         SELECT ${organisationId}, k::"MatchTargetKind", t, s, e, ${now}
         FROM unnest(${rows.map((r) => r.target.kind)}::text[], ${rows.map((r) => r.target.id)}::text[],
-                    ${rows.map((r) => r.score)}::smallint[], ${rows.map((r) => r.explanation)}::text[]) AS x(k, t, s, e)`;
+                    ${rows.map((r) => r.score)}::smallint[], ${rows.map((r) => r.explanation)}::text[]) AS x(k, t, s, e)
+        ${ON_CONFLICT_REPLACE}`;
     }
   });
   return { stored: rows.length };
