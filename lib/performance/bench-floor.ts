@@ -1,4 +1,4 @@
-// The benchmarks' reference pages (docs/performance.md, "The floor"): what a
+// The benchmarks' reference pages (docs/performance.md, "Two floors"): what a
 // page costs when it has nothing of its own, measured beside the real pages
 // by `npm run bench:load` and `npm run bench:lighthouse`.
 //   /bench-floor      a server-rendered heading and paragraph, outside every
